@@ -1,0 +1,5 @@
+/**
+ * The immutable records every stage exchanges: documents, their section trees, tasks, departments, goals
+ * and the problems found on the way. Depends on the JDK only; every other package may depend on it.
+ */
+package org.policykb.model;
