@@ -1,0 +1,17 @@
+package org.policykb.model;
+
+/**
+ * One file of the generated site: its path relative to the site root (forward slashes) and its bytes.
+ * Rendering produces these; publishing writes them without knowing what they contain.
+ */
+public record OutputFile(String path, byte[] bytes) {
+    public OutputFile {
+        if (path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+            throw new IllegalArgumentException("Output path must be relative and inside the site: " + path);
+        }
+    }
+
+    public static OutputFile utf8(String path, String text) {
+        return new OutputFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
