@@ -85,6 +85,7 @@ class SiteRendererTest {
         assertEquals(List.of("一、总体要求", "二、重点任务", "（一）全面落实立德树人根本任务", "1．完善全学段一体化思政工作体系",
                 "2．完善示范性智育水平培养体系", "（二）推进学前教育普及普惠", "3．扩大普惠性学前教育资源"),
                 doc.select(".toc li").eachText().stream().map(s -> s.replace(" ", "")).toList());
+        doc.select("a.goal-badge, .task-meta").remove();
         String allText = doc.select(".doc-text").text().replace(" ", "");
         for (String line : KnowledgeBaseFixtures.PLAN_TEXT.strip().split("\n")) {
             assertTrue(allText.contains(line.replace(" ", "")), "the text shows the line " + line);
