@@ -1,0 +1,118 @@
+package org.policykb.source;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.policykb.model.Problem;
+import org.policykb.source.DecodeResult.Decoded;
+import org.policykb.source.DecodeResult.Undecodable;
+import org.policykb.source.StrictDecoding.Broken;
+import org.policykb.source.StrictDecoding.Clean;
+
+/**
+ * Turns a file's bytes into its exact text. The charset comes from, in order: a byte-order mark; the bytes
+ * being valid UTF-8; juniversalchardet; and, when the detector is unsure (no answer, or a single-byte guess
+ * on short Chinese input), a strict GB18030 then Big5 decode whose result must read as Chinese. Every decode
+ * is strict, so a wrong or damaged file becomes a {@link Problem} rather than garbled text. Thread-safe.
+ */
+public final class TextDecoder {
+
+    /** A wrong charset garbles most non-ASCII characters; a right one with damaged bytes garbles few. */
+    private static final int READABLE_PER_BAD_SEQUENCE = 10;
+
+    public DecodeResult decode(String fileName, byte[] bytes) {
+        Optional<ByteOrderMark> bom = ByteOrderMark.find(bytes);
+        if (bom.isPresent()) {
+            StrictDecoding decoding = StrictDecoding.of(bytes, bom.get().length(), bom.get().charset());
+            return switch (decoding) {
+                case Clean clean -> accept(fileName, clean);
+                case Broken broken -> new Undecodable(badSequence(fileName, broken));
+            };
+        }
+        if (containsNul(bytes)) {
+            return decodeWithNul(fileName, bytes);
+        }
+        StrictDecoding utf8 = StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8);
+        if (utf8 instanceof Clean clean) {
+            return accept(fileName, clean);
+        }
+        List<StrictDecoding> attempts = new ArrayList<>(List.of(utf8));
+        Optional<Charset> detected = DetectedCharset.of(bytes);
+        boolean detectorSure = detected.isPresent() && !DetectedCharset.isSingleByte(detected.get());
+        for (Charset candidate : candidates(detected, detectorSure)) {
+            StrictDecoding decoding = StrictDecoding.of(bytes, 0, candidate);
+            if (decoding instanceof Clean clean && (detectorSure || candidate.equals(detected.orElse(null))
+                    || TextShape.of(clean.text()).readsAsChinese())) {
+                return accept(fileName, clean);
+            }
+            attempts.add(decoding);
+        }
+        for (StrictDecoding attempt : attempts) {
+            if (attempt instanceof Broken broken && isDamagedButRight(broken)) {
+                return new Undecodable(badSequence(fileName, broken));
+            }
+        }
+        return new Undecodable(Problem.error(fileName, 0, "cannot tell the encoding: the bytes are not valid UTF-8, "
+                + "have no byte-order mark, and read as neither GB18030 nor Big5"
+                + detected.map(cs -> " nor " + cs.name()).orElse("") + "; save the file as UTF-8"));
+    }
+
+    /** A sure detector is trusted alone; an unsure one is tried after the two Chinese charsets. */
+    private static Set<Charset> candidates(Optional<Charset> detected, boolean detectorSure) {
+        Set<Charset> candidates = new LinkedHashSet<>();
+        if (detectorSure) {
+            candidates.add(detected.get());
+            return candidates;
+        }
+        candidates.add(DetectedCharset.GB18030);
+        candidates.add(DetectedCharset.BIG5);
+        detected.ifPresent(candidates::add);
+        return candidates;
+    }
+
+    /** NUL bytes mean binary data, unless they are the high halves of UTF-16 or UTF-32 characters. */
+    private static DecodeResult decodeWithNul(String fileName, byte[] bytes) {
+        Optional<Charset> wide = DetectedCharset.of(bytes).filter(cs -> cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32"));
+        if (wide.isPresent() && StrictDecoding.of(bytes, 0, wide.get()) instanceof Clean clean) {
+            return accept(fileName, clean);
+        }
+        return new Undecodable(Problem.error(fileName, 0, "binary file: it contains NUL bytes, so it is not text"));
+    }
+
+    private static DecodeResult accept(String fileName, Clean clean) {
+        TextShape shape = TextShape.of(clean.text());
+        if (shape.looksBinary()) {
+            return new Undecodable(Problem.error(fileName, 0, "binary file: " + shape.controls() + " of its "
+                    + shape.visible() + " visible characters are control characters, so it is not text"));
+        }
+        return new Decoded(clean.text(), clean.charset().name());
+    }
+
+    private static boolean isDamagedButRight(Broken broken) {
+        long nonAscii = broken.readable().chars().filter(c -> c > 0x7F).count();
+        boolean mostlyReadable = nonAscii >= (long) READABLE_PER_BAD_SEQUENCE * broken.badSequences();
+        // Any bytes decode as some ideographs in GB18030 or Big5, so those must also read as Chinese.
+        boolean unicode = broken.charset().equals(StandardCharsets.UTF_8);
+        return mostlyReadable && (unicode || TextShape.of(broken.readable()).readsAsChinese());
+    }
+
+    private static Problem badSequence(String fileName, Broken broken) {
+        String more = broken.badSequences() == 1 ? "" : " (" + broken.badSequences() + " bad sequences in all)";
+        return Problem.error(fileName, broken.line(), "invalid or truncated " + broken.charset().name()
+                + " byte sequence at byte offset " + broken.firstBadByte() + more + "; the file is damaged or cut short");
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
