@@ -38,11 +38,28 @@ public final class TextDecoder {
             return decodeWithNul(fileName, bytes);
         }
         StrictDecoding utf8 = StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8);
-        if (utf8 instanceof Clean clean) {
-            return accept(fileName, clean);
+        switch (utf8) {
+            case Clean clean -> {
+                return accept(fileName, clean);
+            }
+            // Legacy Chinese bytes form a valid multi-byte UTF-8 character about once per four bad sequences, so
+            // many good characters per bad sequence mean damaged UTF-8, and one per two a mix of encodings.
+            case Broken broken when nonAscii(broken) >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences() -> {
+                return new Undecodable(badSequence(fileName, broken));
+            }
+            case Broken broken when nonAscii(broken) >= READABLE_PER_BAD_SEQUENCE
+                    && 2 * nonAscii(broken) >= broken.badSequences() -> {
+                return new Undecodable(Problem.error(fileName, broken.line(), "cannot tell the encoding: part of "
+                        + "the file reads as UTF-8, but " + broken.badSequences() + " byte sequences, the first at byte "
+                        + "offset " + broken.firstBadByte() + ", do not; it probably mixes two encodings"));
+            }
+            case Broken broken -> {
+                // Not UTF-8: fall through to the detector and the Chinese charsets.
+            }
         }
-        List<StrictDecoding> attempts = new ArrayList<>(List.of(utf8));
-        Optional<Charset> detected = DetectedCharset.of(bytes);
+        List<StrictDecoding> attempts = new ArrayList<>();
+        // A detector answer of UTF-8 is already refuted by the strict decode above, so it counts as no answer.
+        Optional<Charset> detected = DetectedCharset.of(bytes).filter(cs -> !cs.equals(StandardCharsets.UTF_8));
         boolean detectorSure = detected.isPresent() && !DetectedCharset.isSingleByte(detected.get());
         for (Charset candidate : candidates(detected, detectorSure)) {
             StrictDecoding decoding = StrictDecoding.of(bytes, 0, candidate);
@@ -53,13 +70,17 @@ public final class TextDecoder {
             attempts.add(decoding);
         }
         for (StrictDecoding attempt : attempts) {
-            if (attempt instanceof Broken broken && isDamagedButRight(broken)) {
+            // Any bytes decode as some ideographs in GB18030 or Big5, so a damaged file must also read as Chinese.
+            if (attempt instanceof Broken broken && nonAscii(broken) >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences()
+                    && TextShape.of(broken.readable()).readsAsChinese()) {
                 return new Undecodable(badSequence(fileName, broken));
             }
         }
-        return new Undecodable(Problem.error(fileName, 0, "cannot tell the encoding: the bytes are not valid UTF-8, "
-                + "have no byte-order mark, and read as neither GB18030 nor Big5"
-                + detected.map(cs -> " nor " + cs.name()).orElse("") + "; save the file as UTF-8"));
+        List<String> tried = new ArrayList<>(List.of(StandardCharsets.UTF_8.name()));
+        attempts.forEach(attempt -> tried.add(attempt.charset().name()));
+        return new Undecodable(Problem.error(fileName, 0, "cannot tell the encoding: the file has no byte-order mark "
+                + "and does not read as " + String.join(", ", tried.subList(0, tried.size() - 1)) + " or "
+                + tried.getLast() + " (wrong or garbled characters in each); save it as UTF-8"));
     }
 
     /** A sure detector is trusted alone; an unsure one is tried after the two Chinese charsets. */
@@ -81,24 +102,21 @@ public final class TextDecoder {
         if (wide.isPresent() && StrictDecoding.of(bytes, 0, wide.get()) instanceof Clean clean) {
             return accept(fileName, clean);
         }
-        return new Undecodable(Problem.error(fileName, 0, "binary file: it contains NUL bytes, so it is not text"));
+        return new Undecodable(Problem.error(fileName, 0, "binary file: it contains NUL bytes, so it is not text"
+                + " (UTF-16 text needs a byte-order mark, or save it as UTF-8)"));
     }
 
     private static DecodeResult accept(String fileName, Clean clean) {
         TextShape shape = TextShape.of(clean.text());
         if (shape.looksBinary()) {
             return new Undecodable(Problem.error(fileName, 0, "binary file: " + shape.controls() + " of its "
-                    + shape.visible() + " visible characters are control characters, so it is not text"));
+                    + shape.visible() + " characters (white space aside) are control characters, so it is not text"));
         }
         return new Decoded(clean.text(), clean.charset().name());
     }
 
-    private static boolean isDamagedButRight(Broken broken) {
-        long nonAscii = broken.readable().chars().filter(c -> c > 0x7F).count();
-        boolean mostlyReadable = nonAscii >= (long) READABLE_PER_BAD_SEQUENCE * broken.badSequences();
-        // Any bytes decode as some ideographs in GB18030 or Big5, so those must also read as Chinese.
-        boolean unicode = broken.charset().equals(StandardCharsets.UTF_8);
-        return mostlyReadable && (unicode || TextShape.of(broken.readable()).readsAsChinese());
+    private static long nonAscii(Broken broken) {
+        return broken.readable().chars().filter(c -> c > 0x7F).count();
     }
 
     private static Problem badSequence(String fileName, Broken broken) {
