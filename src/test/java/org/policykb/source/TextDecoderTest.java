@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,6 +191,43 @@ class TextDecoderTest {
                 .toList();
         for (int i = 0; i < texts.size(); i++) {
             assertEquals(i % 2 == 0 ? POLICY : POLICY_TRADITIONAL, texts.get(i));
+        }
+    }
+
+    /** Every line of the sample documents, saved alone as GBK, the way a short notice would be. */
+    @Test
+    void everySampleLineSavedAsGbkComesBackExactlyAsGb18030() throws IOException {
+        Charset gbk = Charset.forName("GBK");
+        List<String> lines;
+        try (Stream<Path> files = Files.list(Path.of("content"))) {
+            lines = files.sorted().flatMap(TextDecoderTest::lines)
+                    .filter(line -> line.chars().anyMatch(c -> c > 0x7F) && gbk.newEncoder().canEncode(line))
+                    .toList();
+        }
+        assertTrue(lines.size() > 200, "sample lines: " + lines.size());
+        for (String line : lines) {
+            Decoded decoded = assertInstanceOf(Decoded.class, decoder.decode("line.txt", line.getBytes(gbk)), line);
+            assertEquals(line, decoded.text());
+            assertEquals("GB18030", decoded.charset(), line);
+        }
+    }
+
+    @Test
+    void everySampleDocumentSavedAsGbkOrUtf16ComesBackExactly() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("content"))) {
+            for (Path file : files.sorted().toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                assertEquals(text, decoded(text.getBytes(Charset.forName("GB18030"))).text(), file.toString());
+                assertEquals(text, decoded(withPrefix(new byte[] {(byte) 0xFE, (byte) 0xFF}, text, StandardCharsets.UTF_16BE)).text());
+            }
+        }
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
