@@ -28,8 +28,7 @@ public final class TextDecoder {
     public DecodeResult decode(String fileName, byte[] bytes) {
         Optional<ByteOrderMark> bom = ByteOrderMark.find(bytes);
         if (bom.isPresent()) {
-            StrictDecoding decoding = StrictDecoding.of(bytes, bom.get().length(), bom.get().charset());
-            return switch (decoding) {
+            return switch (StrictDecoding.of(bytes, bom.get().length(), bom.get().charset())) {
                 case Clean clean -> accept(fileName, clean);
                 case Broken broken -> new Undecodable(badSequence(fileName, broken));
             };
@@ -37,30 +36,37 @@ public final class TextDecoder {
         if (containsNul(bytes)) {
             return decodeWithNul(fileName, bytes);
         }
-        StrictDecoding utf8 = StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8);
-        switch (utf8) {
-            case Clean clean -> {
-                return accept(fileName, clean);
-            }
-            // GBK or Big5 bytes misread as UTF-8 yield about one ideograph per hundred bad sequences (measured on
-            // the sample documents), so many ideographs per bad sequence mean damaged UTF-8, and one per two a mix.
-            case Broken broken when ideographs(broken) >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences() -> {
-                return new Undecodable(badSequence(fileName, broken));
-            }
-            case Broken broken when ideographs(broken) >= READABLE_PER_BAD_SEQUENCE
-                    && 2 * ideographs(broken) >= broken.badSequences() -> {
-                return new Undecodable(Problem.error(fileName, broken.line(), "cannot tell the encoding: part of "
-                        + "the file reads as UTF-8, but " + broken.badSequences() + " byte sequences, the first at byte "
-                        + "offset " + broken.firstBadByte() + ", do not; it probably mixes two encodings"));
-            }
-            case Broken broken -> {
-                // Not UTF-8: fall through to the detector and the Chinese charsets.
-            }
+        return switch (StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8)) {
+            case Clean clean -> accept(fileName, clean);
+            case Broken utf8 -> decodeNotUtf8(fileName, bytes, utf8);
+        };
+    }
+
+    /**
+     * Bytes that are not valid UTF-8: damaged UTF-8, a mix of UTF-8 and another encoding, or a legacy charset.
+     * GBK or Big5 bytes misread as UTF-8 yield about one ideograph per hundred bad sequences (measured on the
+     * sample documents), so many ideographs per bad sequence mean damaged UTF-8, and one per two a mix.
+     */
+    private static DecodeResult decodeNotUtf8(String fileName, byte[] bytes, Broken utf8) {
+        long ideographs = utf8.readable().codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .count();
+        if (ideographs >= READABLE_PER_BAD_SEQUENCE * (long) utf8.badSequences()) {
+            return new Undecodable(badSequence(fileName, utf8));
         }
-        List<StrictDecoding> attempts = new ArrayList<>();
-        // A detector answer of UTF-8 is already refuted by the strict decode above, so it counts as no answer.
+        if (ideographs >= READABLE_PER_BAD_SEQUENCE && 2 * ideographs >= utf8.badSequences()) {
+            return new Undecodable(Problem.error(fileName, utf8.line(), "cannot tell the encoding: part of the file "
+                    + "reads as UTF-8, but " + utf8.badSequences() + " byte sequences, the first at byte offset "
+                    + utf8.firstBadByte() + ", do not; it probably mixes two encodings"));
+        }
+        return decodeLegacy(fileName, bytes);
+    }
+
+    private static DecodeResult decodeLegacy(String fileName, byte[] bytes) {
+        // A detector answer of UTF-8 is already refuted by the strict decode, so it counts as no answer.
         Optional<Charset> detected = DetectedCharset.of(bytes).filter(cs -> !cs.equals(StandardCharsets.UTF_8));
         boolean detectorSure = detected.isPresent() && !DetectedCharset.isSingleByte(detected.get());
+        List<StrictDecoding> attempts = new ArrayList<>();
         for (Charset candidate : candidates(detected, detectorSure)) {
             StrictDecoding decoding = StrictDecoding.of(bytes, 0, candidate);
             if (decoding instanceof Clean clean && (detectorSure || candidate.equals(detected.orElse(null))
@@ -71,7 +77,8 @@ public final class TextDecoder {
         }
         for (StrictDecoding attempt : attempts) {
             // Any bytes decode as some ideographs in GB18030 or Big5, so a damaged file must also read as Chinese.
-            if (attempt instanceof Broken broken && nonAscii(broken) >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences()
+            if (attempt instanceof Broken broken
+                    && nonAscii(broken) >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences()
                     && TextShape.of(broken.readable()).readsAsChinese()) {
                 return new Undecodable(badSequence(fileName, broken));
             }
@@ -113,10 +120,6 @@ public final class TextDecoder {
                     + shape.visible() + " characters (white space aside) are control characters, so it is not text"));
         }
         return new Decoded(clean.text(), clean.charset().name());
-    }
-
-    private static long ideographs(Broken broken) {
-        return broken.readable().codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
     }
 
     private static long nonAscii(Broken broken) {
