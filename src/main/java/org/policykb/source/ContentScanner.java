@@ -1,6 +1,7 @@
 package org.policykb.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,7 +127,7 @@ public final class ContentScanner {
                 }
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot walk the content folder " + root, e);
+            throw new UncheckedIOException("Cannot walk the content folder " + root, e);
         }
         found.sort(Comparator.comparing(Found::relativePath));
         return found;
@@ -177,7 +179,7 @@ public final class ContentScanner {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
         }
