@@ -104,7 +104,7 @@ final class DocumentBodyBuilder {
         List<Link> support = index.supportOf(task).stream().map(d -> departmentLink(d, root)).toList();
         TaskMark mark = new TaskMark(taskAnchor(task), first,
                 SiteLayout.link(root, SiteUrls.task(task.id()), ChineseLabels.taskLabel(task)),
-                task.number() == null ? "" : task.number().strip(), lead, support);
+                task.number() == null ? "" : task.number().strip().replaceAll("[、．.，,]+$", ""), lead, support);
         return new Block(mark, paragraphs);
     }
 

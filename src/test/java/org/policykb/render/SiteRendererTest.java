@@ -102,7 +102,7 @@ class SiteRendererTest {
         assertEquals(List.of("2024年全区教育工作要点", "淄川区教育事业发展“十四五”规划"), doc.select(".doc-group h3 a").eachText());
         assertEquals(List.of("../tasks/work-2024/%E4%B8%80.1.html",
                         "../tasks/zc-plan/%E4%BA%8C.%EF%BC%88%E4%BA%8C%EF%BC%89.3.html"),
-                doc.select("ol.task-list.support > li > a").eachAttr("href"));
+                doc.select("ul.task-list.support > li > a").eachAttr("href"));
         assertEquals("区教体局", doc.select(".partners a").first().text());
         assertEquals(List.of("2024", "2025", "2025", ""), doc.select("table.goals td.year").eachAttr("data-value"));
     }
