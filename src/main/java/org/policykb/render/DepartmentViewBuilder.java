@@ -2,13 +2,10 @@ package org.policykb.render;
 
 import org.policykb.model.Department;
 import org.policykb.model.Goal;
-import org.policykb.model.PolicyDocument;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,23 +41,26 @@ final class DepartmentViewBuilder {
         String root = page.root();
         List<Task> lead = tasks(department.leadTasks());
         List<Task> support = tasks(department.supportTasks());
-        Map<String, DepartmentView.DocumentTasks> groups = new LinkedHashMap<>();
-        for (PolicyDocument document : index.documentsByDate()) {
-            List<DepartmentView.TaskRow> leadRows = rows(lead, document, department, root);
-            List<DepartmentView.TaskRow> supportRows = rows(support, document, department, root);
-            if (!leadRows.isEmpty() || !supportRows.isEmpty()) {
-                groups.put(document.id(), new DepartmentView.DocumentTasks(
+        // Group by document id first, then order the groups: the cost follows the department's own tasks.
+        Map<String, List<Task>> leadByDocument = byDocument(lead);
+        Map<String, List<Task>> supportByDocument = byDocument(support);
+        java.util.Set<String> documentIds = new java.util.TreeSet<>(leadByDocument.keySet());
+        documentIds.addAll(supportByDocument.keySet());
+        List<DepartmentView.DocumentTasks> groups = documentIds.stream().map(index::findDocument)
+                .flatMap(Optional::stream).sorted(RenderIndex.NEWEST_FIRST)
+                .map(document -> new DepartmentView.DocumentTasks(
                         SiteLayout.link(root, SiteUrls.document(document.id()), document.meta().title()),
-                        ChineseLabels.date(document.meta().date()), leadRows, supportRows));
-            }
-        }
+                        ChineseLabels.date(document.meta().date()),
+                        rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
+                        rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
+                .toList();
         List<Goal> goals = new ArrayList<>();
         lead.forEach(t -> goals.addAll(index.goalsOf(t)));
         support.forEach(t -> goals.addAll(index.goalsOf(t)));
         List<GoalRow> goalRowList = goals.stream().distinct().sorted(GoalRows.BY_YEAR)
                 .map(g -> goalRows.row(g, root)).toList();
         return new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
-                List.copyOf(groups.values()), goalRowList, partners(department, lead, support, root),
+                groups, goalRowList, partners(department, lead, support, root),
                 SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"));
     }
 
@@ -69,8 +69,14 @@ final class DepartmentViewBuilder {
         return ids.stream().map(index::findTask).flatMap(Optional::stream).toList();
     }
 
-    private List<DepartmentView.TaskRow> rows(List<Task> tasks, PolicyDocument document, Department self, String root) {
-        return tasks.stream().filter(t -> t.documentId().equals(document.id())).map(t -> new DepartmentView.TaskRow(
+    private static Map<String, List<Task>> byDocument(List<Task> tasks) {
+        Map<String, List<Task>> out = new TreeMap<>();
+        tasks.forEach(t -> out.computeIfAbsent(t.documentId(), k -> new ArrayList<>()).add(t));
+        return out;
+    }
+
+    private List<DepartmentView.TaskRow> rows(List<Task> tasks, Department self, String root) {
+        return tasks.stream().map(t -> new DepartmentView.TaskRow(
                 DocumentBodyBuilder.taskAnchor(t),
                 SiteLayout.link(root, SiteUrls.task(t.id()), t.title() == null ? RenderIndex.localId(t) : t.title().strip()),
                 t.number() == null ? "" : t.number().strip(),

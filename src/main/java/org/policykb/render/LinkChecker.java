@@ -35,15 +35,15 @@ public final class LinkChecker {
     public List<Problem> check(Collection<OutputFile> files) {
         Map<String, OutputFile> byPath = new TreeMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
-        Map<String, Document> pages = new TreeMap<>();
-        byPath.forEach((path, file) -> {
-            if (isHtml(path)) {
-                pages.put(path, Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8), ""));
-            }
-        });
+        // One parse per page; only ids and links are kept, so memory follows the links, not the DOM trees.
         Map<String, Set<String>> ids = new HashMap<>();
+        Map<String, List<String>> links = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
-        pages.forEach((path, doc) -> {
+        byPath.forEach((path, file) -> {
+            if (!isHtml(path)) {
+                return;
+            }
+            Document doc = Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8), "");
             Set<String> seen = new HashSet<>();
             for (Element element : doc.select("[id], a[name]")) {
                 String id = element.hasAttr("id") ? element.id() : element.attr("name");
@@ -52,14 +52,18 @@ public final class LinkChecker {
                 }
             }
             ids.put(path, seen);
-        });
-        pages.forEach((path, doc) -> {
+            List<String> hrefs = new ArrayList<>();
             for (String[] pair : ATTRIBUTES) {
                 for (Element element : doc.select(pair[0])) {
-                    String href = element.attr(pair[1]).strip();
-                    check(path, href, byPath, ids).ifPresent(message ->
-                            problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)));
+                    hrefs.add(element.attr(pair[1]).strip());
                 }
+            }
+            links.put(path, hrefs);
+        });
+        links.forEach((path, hrefs) -> {
+            for (String href : hrefs) {
+                check(path, href, byPath, ids).ifPresent(message ->
+                        problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)));
             }
         });
         return List.copyOf(problems);

@@ -54,12 +54,13 @@ final class RenderIndex {
         return List.copyOf(documents.values());
     }
 
-    /** Documents newest first; undated ones last, then by title. */
+    /** Newest first; undated documents last, then by title and id. */
+    static final Comparator<PolicyDocument> NEWEST_FIRST = Comparator
+            .comparing((PolicyDocument d) -> d.meta().date().orElse(java.time.LocalDate.MIN)).reversed()
+            .thenComparing(d -> d.meta().title()).thenComparing(PolicyDocument::id);
+
     List<PolicyDocument> documentsByDate() {
-        return documents.values().stream()
-                .sorted(Comparator.comparing((PolicyDocument d) -> d.meta().date().orElse(java.time.LocalDate.MIN))
-                        .reversed().thenComparing(d -> d.meta().title()).thenComparing(PolicyDocument::id))
-                .toList();
+        return documents.values().stream().sorted(NEWEST_FIRST).toList();
     }
 
     /** Departments by id. */
