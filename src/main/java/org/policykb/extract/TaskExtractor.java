@@ -62,7 +62,12 @@ final class TaskExtractor {
         }
         if (kind == DocumentKind.REPORT) {
             for (Section section : doc.root().flatten()) {
-                tasks.addAll(nextSteps(documentId, text, section));
+                List<Task> steps = nextSteps(documentId, text, section);
+                if (!steps.isEmpty()) {
+                    // The steps are the tasks; the section that lists them is their frame.
+                    tasks.removeIf(t -> t.sectionId().equals(section.id()) && t.number() == section.number());
+                    tasks.addAll(steps);
+                }
             }
         }
         tasks.sort(java.util.Comparator.comparingInt(t -> t.span().start()));
@@ -189,7 +194,7 @@ final class TaskExtractor {
             int bodyStart = starts.get(i)[1];
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : to;
             String segment = text.substring(bodyStart, end);
-            int stop = firstOf(segment, "。；;");
+            int stop = firstOf(segment, "。；;，,：:");
             String title = (stop >= 0 ? segment.substring(0, stop) : segment).strip();
             String number = text.substring(start, bodyStart);
             String local = section.id() + "-n" + (already + i + 1);
