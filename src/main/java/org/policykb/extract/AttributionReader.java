@@ -69,6 +69,31 @@ public final class AttributionReader {
         return out;
     }
 
+    /**
+     * A parenthesis closing a task's text that uses a role word (负责, 牵头 …) but names no readable units:
+     * 「（有关部门、各学校按照要求认真落实负责）」. The build reports it instead of guessing.
+     */
+    public Optional<String> unreadableClosingClause(String text, int from, int to) {
+        int end = to;
+        while (end > from && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '。')) {
+            end--;
+        }
+        if (end <= from || text.charAt(end - 1) != '）' && text.charAt(end - 1) != ')') {
+            return Optional.empty();
+        }
+        Matcher m = PAREN.matcher(text).region(from, end);
+        String last = null;
+        int lastEnd = -1;
+        while (m.find()) {
+            last = m.group(1);
+            lastEnd = m.end();
+        }
+        if (last == null || lastEnd != end || !ROLE_WORD.matcher(last).find() || read(last).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(end - last.length() - 2, end));
+    }
+
     /** All clauses of a task merged: the first clause's lead leads; every other unit named supports. */
     public Attribution attribution(String text, int from, int to, int line) {
         List<Clause> found = clauses(text, from, to);

@@ -80,11 +80,12 @@ final class GoalExtractor {
             }
         }
         List<Goal> goals = new ArrayList<>();
+        org.policykb.text.LineIndex lines = new org.policykb.text.LineIndex(text);
         for (Clauses.Piece sentence : sentences.values()) {
             Optional<Task> task = tasks.stream()
                     .filter(t -> t.span().start() <= sentence.start() && sentence.start() < t.span().end())
                     .min(java.util.Comparator.comparingInt(t -> t.span().length()));
-            read(documentId, text, sentence, task, task.isEmpty(), horizon, goals);
+            read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, goals);
         }
         return List.copyOf(goals);
     }
@@ -94,7 +95,7 @@ final class GoalExtractor {
         return title.length() <= 10 && GOAL_CHAPTER.matcher(title).find();
     }
 
-    private void read(String documentId, String text, Clauses.Piece sentence, Optional<Task> task, boolean goalChapter,
+    private void read(String documentId, String text, org.policykb.text.LineIndex lines, Clauses.Piece sentence, Optional<Task> task, boolean goalChapter,
                       Optional<Integer> horizon, List<Goal> goals) {
         List<Clauses.Piece> clauses = Clauses.clauses(text, sentence.start(), sentence.end());
         Optional<Integer> deadline = deadline(sentence.text());
@@ -106,7 +107,7 @@ final class GoalExtractor {
             for (int[] v : values) {
                 String value = text.substring(v[0], v[1]);
                 Optional<Integer> year = RECURRING.matcher(clause.text()).find() ? Optional.empty() : deadline.or(() -> horizon);
-                goals.add(goal(documentId, task, clause.text(), Optional.of(value), year, clause, goals.size()));
+                goals.add(goal(documentId, task, clause.text(), Optional.of(value), year, clause, lines, goals.size()));
             }
         }
         for (int i = 0; i < clauses.size(); i++) {
@@ -137,14 +138,14 @@ final class GoalExtractor {
             }
             Optional<Integer> year = RECURRING.matcher(extent.text()).find() ? Optional.empty()
                     : deadline(extent.text()).or(() -> deadline).or(() -> horizon);
-            goals.add(goal(documentId, task, extent.text(), Optional.empty(), year, extent, goals.size()));
+            goals.add(goal(documentId, task, extent.text(), Optional.empty(), year, extent, lines, goals.size()));
         }
     }
 
     private static Goal goal(String documentId, Optional<Task> task, String text, Optional<String> value,
-                             Optional<Integer> year, Clauses.Piece where, int index) {
+                             Optional<Integer> year, Clauses.Piece where, org.policykb.text.LineIndex lines, int index) {
         return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), text, value, year,
-                new SourceSpan(where.start(), where.end(), 1));
+                new SourceSpan(where.start(), where.end(), lines.lineOf(where.start())));
     }
 
     /** Quantities in a clause that are targets, as [start, end) offsets of the value as written. */

@@ -216,13 +216,7 @@ final class TaskExtractor {
     }
 
     static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return new org.policykb.text.LineIndex(text.substring(0, Math.min(offset + 1, text.length()))).lineOf(offset);
     }
 
     static Optional<Task> containing(List<Task> tasks, int offset) {

@@ -57,6 +57,7 @@ public final class StructureBuilder {
     }
 
     private final SourceFile source;
+    private final org.policykb.text.LineIndex lines;
     private final List<Block> blocks;
     private final Node root;
     private final List<Node> stack = new ArrayList<>();
@@ -74,6 +75,7 @@ public final class StructureBuilder {
 
     private StructureBuilder(SourceFile source, List<Block> blocks) {
         this.source = source;
+        this.lines = new org.policykb.text.LineIndex(source.text());
         this.blocks = blocks;
         this.root = new Node("root", Integer.MIN_VALUE, "", null, null, false, 0, 1);
     }
@@ -308,14 +310,7 @@ public final class StructureBuilder {
     }
 
     private int lineOf(int offset) {
-        String text = source.text();
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return lines.lineOf(offset);
     }
 
     private static int indexOf(List<String> headers, String regex) {
