@@ -27,6 +27,9 @@ import java.util.Set;
  * extractors recorded, so the text shown is exactly the source text, split into paragraphs at line breaks.
  */
 final class DocumentBodyBuilder {
+    /** Column headings of a table are short: 序号, 名称, 主要内容, 责任单位. */
+    private static final int SHORT_CELL = 8;
+
     private final RenderIndex index;
 
     DocumentBodyBuilder(RenderIndex index) {
@@ -63,7 +66,7 @@ final class DocumentBodyBuilder {
             for (int[] p : paragraphs(text, draft.bodyStart, end)) {
                 Task task = taskAt(tasks, p[0], p[1]);
                 if (!paragraphs.isEmpty() && task != currentTask) {
-                    blocks.add(block(currentTask, paragraphs, markedTasks, root));
+                    blocks.add(block(section, currentTask, paragraphs, markedTasks, root));
                     paragraphs = new ArrayList<>();
                 }
                 currentTask = task;
@@ -78,7 +81,7 @@ final class DocumentBodyBuilder {
                 paragraphs.add(new Paragraph(InlineMarks.inlines(text, p[0], p[1], goalMarks, marks, badgedGoals)));
             }
             if (!paragraphs.isEmpty()) {
-                blocks.add(block(currentTask, paragraphs, markedTasks, root));
+                blocks.add(block(section, currentTask, paragraphs, markedTasks, root));
             }
             draft.blocks = blocks;
             drafts.add(draft);
@@ -95,17 +98,43 @@ final class DocumentBodyBuilder {
         return drafts.stream().map(SectionDraft::view).toList();
     }
 
-    private Block block(Task task, List<Paragraph> paragraphs, Set<String> markedTasks, String root) {
+    private Block block(Section section, Task task, List<Paragraph> paragraphs, Set<String> markedTasks, String root) {
         if (task == null) {
-            return new Block(null, paragraphs);
+            boolean columnHeadings = section.table() && paragraphs.stream().allMatch(p -> p.text().length() <= SHORT_CELL);
+            return columnHeadings ? new Block(null, paragraphs, List.of()) : new Block(null, List.of(), paragraphs);
         }
         boolean first = markedTasks.add(task.id());
+        int head = section.table() && first ? rowHeadLength(task, paragraphs) : 0;
         Link lead = index.leadOf(task).map(d -> departmentLink(d, root)).orElse(null);
         List<Link> support = index.supportOf(task).stream().map(d -> departmentLink(d, root)).toList();
         TaskMark mark = new TaskMark(taskAnchor(task), first,
                 SiteLayout.link(root, SiteUrls.task(task.id()), ChineseLabels.taskLabel(task)),
                 task.number() == null ? "" : task.number().strip().replaceAll("[、．.，,]+$", ""), lead, support);
-        return new Block(mark, paragraphs);
+        return new Block(mark, paragraphs.subList(0, head), paragraphs.subList(head, paragraphs.size()));
+    }
+
+    /**
+     * How many leading paragraphs of a table row are its short cells: lines that together spell the row's
+     * number and name (a name may wrap over several lines), so they can be shown on one line.
+     */
+    private static int rowHeadLength(Task task, List<Paragraph> paragraphs) {
+        String want = squeeze((task.number() == null ? "" : task.number()) + (task.title() == null ? "" : task.title()));
+        StringBuilder have = new StringBuilder();
+        int count = 0;
+        for (Paragraph paragraph : paragraphs.subList(0, Math.max(0, paragraphs.size() - 1))) {
+            String next = have + squeeze(paragraph.text());
+            if (next.length() == have.length() || !want.startsWith(next)) {
+                break;
+            }
+            have.setLength(0);
+            have.append(next);
+            count++;
+        }
+        return have.toString().equals(want) ? count : 0;
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("[\\s\\u3000]", "");
     }
 
     static Link departmentLink(Department department, String root) {
@@ -288,7 +317,7 @@ final class DocumentBodyBuilder {
         SectionView view() {
             int level = section.level() == 0 || !showHeading ? 0 : Math.min(section.level() + 1, 6);
             return new SectionView(section.id(), level, section.number() == null ? "" : section.number().strip(),
-                    section.title() == null ? "" : section.title().strip(), headingGoals, blocks);
+                    section.title() == null ? "" : section.title().strip(), section.table(), headingGoals, blocks);
         }
     }
 }

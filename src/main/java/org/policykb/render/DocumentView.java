@@ -18,7 +18,7 @@ public record DocumentView(PageInfo page, String title, String docNumber, String
      * A section's own text. {@code headingLevel} is 0 for the preamble (no heading) and 2..6 otherwise;
      * {@code headingGoals} are goals written in the heading line itself.
      */
-    public record SectionView(String id, int headingLevel, String number, String title,
+    public record SectionView(String id, int headingLevel, String number, String title, boolean table,
                               List<GoalBadge> headingGoals, List<Block> blocks) {
         public SectionView {
             headingGoals = List.copyOf(headingGoals);
@@ -26,9 +26,14 @@ public record DocumentView(PageInfo page, String title, String docNumber, String
         }
     }
 
-    /** A run of paragraphs, belonging to one task or to none ({@code task} null). */
-    public record Block(TaskMark task, List<Paragraph> paragraphs) {
+    /**
+     * A run of paragraphs, belonging to one task or to none ({@code task} null). In a table, {@code head} holds
+     * the short leading cells of a row (序号, 名称) or the column headings, shown on one line; elsewhere it is
+     * empty.
+     */
+    public record Block(TaskMark task, List<Paragraph> head, List<Paragraph> paragraphs) {
         public Block {
+            head = List.copyOf(head);
             paragraphs = List.copyOf(paragraphs);
         }
     }
@@ -48,6 +53,13 @@ public record DocumentView(PageInfo page, String title, String docNumber, String
     public record Paragraph(List<Inline> inlines) {
         public Paragraph {
             inlines = List.copyOf(inlines);
+        }
+
+        /** The paragraph's text without its goal badges. */
+        String text() {
+            StringBuilder out = new StringBuilder();
+            inlines.forEach(i -> out.append(i.text()));
+            return out.toString();
         }
     }
 

@@ -2,12 +2,15 @@ package org.policykb.render;
 
 import org.policykb.model.Goal;
 import org.policykb.model.PolicyDocument;
+import org.policykb.model.Section;
 import org.policykb.model.SiteUrls;
 
 import java.util.List;
 
 /** A document page and the goals page of the same document. */
 final class DocumentViewBuilder {
+    private static final int LONG_TOC = 30;
+
     private final SiteLayout layout;
     private final DocumentBodyBuilder body;
     private final GoalRows goalRows;
@@ -23,8 +26,10 @@ final class DocumentViewBuilder {
         String title = document.meta().title();
         PageInfo page = layout.page(path, title, "documents",
                 List.of(new Link(SiteLayout.DOCUMENTS, "文件"), new Link("", title)), false);
-        List<DocumentView.TocEntry> toc = document.sections().stream()
-                .filter(s -> !blank(s.title()) || !blank(s.number()))
+        List<Section> titled = document.sections().stream().filter(s -> !blank(s.title()) || !blank(s.number())).toList();
+        // A long plan lists every numbered item; its contents stay readable with the top two levels only.
+        int depth = titled.size() > LONG_TOC ? 2 : Integer.MAX_VALUE;
+        List<DocumentView.TocEntry> toc = titled.stream().filter(s -> s.level() <= depth)
                 .map(s -> new DocumentView.TocEntry(s.level(), s.number() == null ? "" : s.number().strip(),
                         s.title() == null ? "" : s.title().strip(), RelativeHref.anchor(s.id())))
                 .toList();
