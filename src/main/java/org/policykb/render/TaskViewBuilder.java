@@ -28,7 +28,7 @@ final class TaskViewBuilder {
         String docTitle = document.meta().title();
         PageInfo page = layout.page(SiteUrls.task(task.id()), label, "documents", List.of(
                 new Link(SiteLayout.DOCUMENTS, "文件"), new Link(SiteUrls.document(document.id()), docTitle),
-                new Link("", "任务 " + RenderIndex.localId(task))), false);
+                new Link("", crumb(task))), false);
         String root = page.root();
         Link section = index.findSection(document.id(), task.sectionId())
                 .map(s -> SiteLayout.link(root, SiteUrls.section(document.id(), s.id()), sectionLabel(s)))
@@ -49,6 +49,16 @@ final class TaskViewBuilder {
                 index.supportOf(task).stream().map(d -> DocumentBodyBuilder.departmentLink(d, root)).toList(),
                 unresolved, index.goalsOf(task).stream().sorted(GoalRows.BY_YEAR).map(g -> goalRows.row(g, root)).toList(),
                 relatedTasks);
+    }
+
+    /** The task's number, or the start of its title, as the last breadcrumb. */
+    private static String crumb(Task task) {
+        String number = task.number() == null ? "" : task.number().strip().replaceAll("[、．.，,]+$", "");
+        if (!number.isEmpty()) {
+            return "任务 " + number;
+        }
+        String label = ChineseLabels.taskLabel(task);
+        return label.length() > 16 ? label.substring(0, 15) + "…" : label;
     }
 
     private static String reason(RelatedTasks.Match match) {

@@ -193,13 +193,11 @@ class SampleSiteBrowserTest {
         pages.add(busiest.get("url").asText());
         Path shots = Files.createDirectories(Path.of("target/screenshots/samples"));
         for (int width : new int[]{1280, 360}) {
-            ChromeDriver sized = Browser.start(width, 900);
+            ChromeDriver sized = SiteBrowserTest.open(width);
             try {
                 for (String page : pages) {
                     sized.get(url(page));
-                    long scroll = ((Number) sized.executeScript("return document.documentElement.scrollWidth")).longValue();
-                    long inner = ((Number) sized.executeScript("return window.innerWidth")).longValue();
-                    assertTrue(scroll <= inner, page + " overflows at " + width + " px: " + scroll + " > " + inner);
+                    SiteBrowserTest.assertNoOverflow(sized, width, page);
                     assertFalse(sized.findElements(By.cssSelector("main h1")).isEmpty(), page + " has a heading");
                     SiteBrowserTest.screenshot(sized, width, shots.resolve(page.replace('/', '_') + "-" + width + ".png"));
                 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,14 +90,12 @@ class SiteBrowserTest {
     void noPageOverflowsAt1280Or360PixelsAndTheStylesheetApplies() throws IOException {
         Path shots = Files.createDirectories(Path.of("target/screenshots/fixture"));
         for (int width : new int[]{1280, 360}) {
-            ChromeDriver browser = Browser.start(width, 900);
+            ChromeDriver browser = open(width);
             try {
                 for (String page : PAGES) {
                     browser.get(url(page));
+                    assertNoOverflow(browser, width, page);
                     JavascriptExecutor js = browser;
-                    long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-                    long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
-                    assertTrue(scroll <= inner, page + " overflows at " + width + "px: " + scroll + " > " + inner);
                     String font = (String) js.executeScript("return getComputedStyle(document.body).fontFamily");
                     assertTrue(font.contains("PingFang SC"), page + " is styled: " + font);
                     screenshot(browser, width, shots.resolve(page.replace('/', '_') + "-" + width + ".png"));
@@ -107,12 +106,37 @@ class SiteBrowserTest {
         }
     }
 
-    /** The whole page (up to 4000 px tall), then the window back to its size. */
+    /**
+     * A browser whose viewport is {@code width} CSS pixels wide. Headless chromium will not make a window
+     * narrower than 500 px, so phone widths are emulated as a phone (device metrics, mobile viewport), which
+     * also proves the page's viewport meta tag works.
+     */
+    static ChromeDriver open(int width) {
+        ChromeDriver browser = Browser.start(Math.max(width, 500), 900);
+        if (width < 500) {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        }
+        return browser;
+    }
+
+    /** Asserts the page is no wider than the viewport and the viewport is the width asked for. */
+    static void assertNoOverflow(ChromeDriver browser, int width, String page) {
+        long scroll = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long inner = ((Number) browser.executeScript("return window.innerWidth")).longValue();
+        assertEquals(width, inner, "viewport width on " + page);
+        assertTrue(scroll <= inner, page + " overflows at " + width + " px: " + scroll + " > " + inner);
+    }
+
+    /** The whole page (up to 4000 px tall) as a PNG. */
     static void screenshot(ChromeDriver browser, int width, Path file) throws IOException {
         long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(4000, height + 100)));
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", Math.min(4000, height), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Test
