@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class BrowserIndexExport {
     static final int CARD_BLOCK = 8;
-    static final int ATTR_BLOCK = 1000;
+    static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
     /** Card texts are cut here: a snippet is 140 characters around the first match, rarely further in. */
     static final int CARD_TEXT = 1500;
