@@ -1,13 +1,66 @@
 package org.policykb.cli;
 
+import org.policykb.build.BuildResult;
+import org.policykb.build.BuildSettings;
+import org.policykb.build.SiteBuilder;
+import org.policykb.model.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site from the content folder.")
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build the site from the content folder into the output folder.",
+                "Prints what it read and found and every problem with its file and line."})
 final class BuildCommand implements Callable<Integer> {
+    @Option(names = "--content", defaultValue = "content", description = "Folder of source documents (default: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Option(names = "--out", defaultValue = "site", description = "Folder the site is written to (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--templates", description = "Folder of FreeMarker templates (default: the templates/ folder of PolicyKB).")
+    Path templates;
+
+    @Option(names = "--strict", description = "Exit with status 1 when the build found any problem.")
+    boolean strict;
+
     @Override
     public Integer call() {
-        return 0;
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream errors = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Path templateDir = templates != null ? templates : Path.of(System.getProperty("policykb.home", ".")).resolve("templates");
+        BuildSettings settings = new BuildSettings(content, out, templateDir, strict, generatedOn());
+        try {
+            BuildResult result = new SiteBuilder().build(settings);
+            for (Problem p : result.problems()) {
+                errors.println(p);
+            }
+            console.println(result.summary());
+            console.println("site: " + settings.out());
+            return strict && !result.problems().isEmpty() ? 1 : 0;
+        } catch (IllegalArgumentException e) {
+            errors.println("policykb build: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            errors.println("policykb build: " + e);
+            return 3;
+        }
+    }
+
+    /** SOURCE_DATE_EPOCH (reproducible builds) when set, otherwise today. */
+    static LocalDate generatedOn() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        return LocalDate.now(ZoneOffset.UTC);
     }
 }

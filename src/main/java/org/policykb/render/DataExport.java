@@ -1,0 +1,91 @@
+package org.policykb.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.policykb.model.Department;
+import org.policykb.model.Goal;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.OutputFile;
+import org.policykb.model.PolicyDocument;
+import org.policykb.model.Section;
+import org.policykb.model.SiteUrls;
+import org.policykb.model.Task;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machine-readable export under {@code data/}: documents, tasks, departments and goals as UTF-8 JSON arrays,
+ * one record per line so that a change shows as a small diff. URLs are relative to the site root.
+ */
+public final class DataExport {
+    private final ObjectMapper json = new ObjectMapper();
+
+    record DocumentRecord(String id, String source, String title, String docNumber, String issuer, String date,
+                          String kind, String url, List<SectionRecord> sections) {
+    }
+
+    record SectionRecord(String id, int level, String number, String title, String url) {
+    }
+
+    record TaskRecord(String id, String document, String section, String number, String title, String text,
+                      String lead, List<String> support, List<String> goals, String url) {
+    }
+
+    record DepartmentRecord(String id, String name, List<String> aliases, List<String> lead, List<String> support,
+                            String url) {
+    }
+
+    record GoalRecord(String id, String document, String task, String text, String value, String year, String url) {
+    }
+
+    public List<OutputFile> export(KnowledgeBase kb) {
+        List<DocumentRecord> documents = kb.documents().stream().map(DataExport::document).toList();
+        List<TaskRecord> tasks = kb.documents().stream().flatMap(d -> d.tasks().stream().map(t -> task(kb, d, t))).toList();
+        List<DepartmentRecord> departments = kb.departments().stream().map(DataExport::department).toList();
+        List<GoalRecord> goals = kb.goals().stream().map(DataExport::goal).toList();
+        return List.of(array("data/documents.json", documents), array("data/tasks.json", tasks),
+                array("data/departments.json", departments), array("data/goals.json", goals));
+    }
+
+    private static DocumentRecord document(PolicyDocument d) {
+        List<SectionRecord> sections = d.sections().stream()
+                .map(s -> new SectionRecord(s.id(), s.level(), s.number(), s.title(), SiteUrls.section(d.id(), s.id())))
+                .toList();
+        return new DocumentRecord(d.id(), d.source(), d.meta().title(), d.meta().docNumber().orElse(null),
+                d.meta().issuer().orElse(null), d.meta().date().map(Object::toString).orElse(null), d.meta().kind().code(),
+                SiteUrls.document(d.id()), sections);
+    }
+
+    private static TaskRecord task(KnowledgeBase kb, PolicyDocument d, Task t) {
+        List<String> goals = d.goals().stream().filter(g -> g.taskId().equals(Optional.of(t.id()))).map(Goal::id).toList();
+        String lead = t.lead().map(name -> kb.departmentIdByName().get(name)).orElse(null);
+        List<String> support = t.support().stream().map(name -> kb.departmentIdByName().get(name)).distinct().toList();
+        return new TaskRecord(t.id(), d.id(), t.sectionId(), t.number(), t.title(), t.text(), lead, support, goals,
+                SiteUrls.task(t.id()));
+    }
+
+    private static DepartmentRecord department(Department dep) {
+        return new DepartmentRecord(dep.id(), dep.name(), dep.aliases(), dep.leadTasks(), dep.supportTasks(),
+                SiteUrls.department(dep.id()));
+    }
+
+    private static GoalRecord goal(Goal g) {
+        return new GoalRecord(g.id(), g.documentId(), g.taskId().orElse(null), g.text(), g.value().orElse(null),
+                g.year().map(String::valueOf).orElse(null), SiteUrls.goal(g.id()));
+    }
+
+    private OutputFile array(String path, List<?> records) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < records.size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n");
+            try {
+                out.append(json.writeValueAsString(records.get(i)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write " + path + " record " + i, e);
+            }
+        }
+        out.append(records.isEmpty() ? "]\n" : "\n]\n");
+        return OutputFile.utf8(path, out.toString());
+    }
+}
