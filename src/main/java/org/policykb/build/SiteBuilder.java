@@ -1,5 +1,7 @@
 package org.policykb.build;
 
+import org.policykb.index.BrowserIndexExport;
+import org.policykb.index.SearchIndex;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
     private final KnowledgeBaseReader reader = new KnowledgeBaseReader();
     private final DataExport dataExport = new DataExport();
+    private final BrowserIndexExport browserIndex = new BrowserIndexExport();
 
     public BuildResult build(BuildSettings settings) throws IOException {
         if (!Files.isDirectory(settings.content())) {
@@ -29,8 +32,18 @@ public final class SiteBuilder {
         KnowledgeBase kb = reader.readFolder(settings.content());
         List<Problem> problems = new ArrayList<>(kb.problems());
         List<OutputFile> files = new ArrayList<>(dataExport.export(kb));
+        // the Lucene index lives in the state folder beside the site and is updated item by item
+        try (SearchIndex index = SearchIndex.open(stateFolder(settings).resolve("index"))) {
+            index.update(kb);
+            files.addAll(browserIndex.export(index, kb));
+        }
         publish(settings.out(), files);
         return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems);
+    }
+
+    /** {@code .policykb/} beside the output folder: what a build keeps between builds (not published). */
+    public static Path stateFolder(BuildSettings settings) {
+        return settings.out().getParent().resolve(".policykb");
     }
 
     /** Writes the new site beside the old one and swaps it in, so a failed build leaves the old site as it was. */

@@ -23,7 +23,7 @@ class SearchIndexTest {
 
     @BeforeAll
     static void build(@TempDir Path state) throws IOException {
-        kb = SampleKnowledgeBase.read(Path.of("content"));
+        kb = org.policykb.build.KnowledgeBaseReader.read(Path.of("content"));
         index = SearchIndex.open(state.resolve("index"));
         index.update(kb);
     }
@@ -116,7 +116,7 @@ class SearchIndexTest {
             assertEquals(0, again.written());
             assertEquals(0, again.deleted());
             List<PolicyDocument> fewer = kb.documents().subList(0, kb.documents().size() - 1);
-            SearchIndex.UpdateCounts removed = own.update(SampleKnowledgeBase.knowledgeBase(fewer));
+            SearchIndex.UpdateCounts removed = own.update(new KnowledgeBase(fewer, kb.departments(), kb.departmentIdByName(), List.of()));
             assertTrue(removed.deleted() > 0);
             String lastTitle = kb.documents().getLast().meta().title();
             assertTrue(own.search(new SearchRequest(lastTitle, Optional.empty(), Optional.empty(),
