@@ -15,7 +15,7 @@
   const ROOT = new URL('../', scriptUrl);
   const BASE = new URL('search/', ROOT);
   const f32 = Math.fround;
-  const PAGE_SIZE = 20;
+  const PAGE_SIZE = 10;
   const EAGER_FACETS = 5000;
   const stats = { bytes: 0, requests: 0 };
   window.policykbSearch = { stats, runs: [] };
@@ -287,11 +287,10 @@
       }
       const open = clauses.flat().filter((c) => c).flatMap((c) => c.lists).filter((l) => !l.exhausted);
       const settledTop = ranked.length >= k && ranked[k - 1][1] > bound;
-      const remaining = open.reduce((n, l) => n + l.pages - l.loaded, 0);
-      if (open.length === 0 || (settledTop && remaining > 3)) {
+      if (open.length === 0 || settledTop) {
         return result(m, parts, exact, ranked, open.length === 0, filters);
       }
-      // the top is not settled (or the rest is small enough to load for exact counts): the next pages
+      // the top is not settled yet: the next pages
       await Promise.all(open.map((l) => l.more()));
     }
   }
@@ -536,6 +535,7 @@
     const params = new URLSearchParams(location.search);
     ui.input.value = params.get('q') || '';
     meta().then((m) => {
+      if (m.items > EAGER_FACETS && !params.get('dept') && !params.get('doc')) ui.filters.open = false;
       const deptId = params.get('dept');
       const dept = m.departments.findIndex((d) => d[0] === deptId || d[1] === deptId || d[2].includes(deptId));
       fillSelect(ui.dept, m.departments.map((d, i) => [String(i), d[1]]), dept >= 0 ? String(dept) : '', '全部部门');

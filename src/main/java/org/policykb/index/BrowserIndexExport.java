@@ -31,11 +31,11 @@ import java.util.Set;
  * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
  */
 public final class BrowserIndexExport {
-    static final int CARD_BLOCK = 8;
+    static final int CARD_BLOCK = 1;
     static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
     /** Card texts are cut here: a snippet is 140 characters around the first match, rarely further in. */
-    static final int CARD_TEXT = 1500;
+    static final int CARD_TEXT = 1000;
     private static final List<String> FIELDS = List.of(SearchFields.TITLE, SearchFields.BODY);
     private static final List<String> FIELD_KEYS = List.of("t", "b");
 

@@ -29,6 +29,8 @@ final class SearchSite implements AutoCloseable {
     final List<OutputFile> files;
     final AtomicLong bytesServed = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
+    /** Bytes sent per kind of file: the first folder under search/, or the file name for the rest. */
+    final java.util.concurrent.ConcurrentHashMap<String, Long> bytesByKind = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer server;
 
     private SearchSite(Path root, SearchIndex index, List<OutputFile> files) {
@@ -46,9 +48,21 @@ final class SearchSite implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Files.write(target, file.bytes());
         }
+        addPage(site);
+        return new SearchSite(site, index, files);
+    }
+
+    /** A built site whose index is already exported, with its build's state folder. */
+    static SearchSite existing(Path site, Path state) throws IOException {
+        return new SearchSite(site, SearchIndex.open(state.resolve("index")), List.of());
+    }
+
+    /** search.html rendered from templates/search.ftlh, and the script and style it loads. */
+    static void addPage(Path site) throws IOException {
         Files.createDirectories(site.resolve("assets"));
         for (String asset : List.of("search.js", "search.css")) {
-            Files.copy(Path.of("templates/assets", asset), site.resolve("assets").resolve(asset));
+            Files.copy(Path.of("templates/assets", asset), site.resolve("assets").resolve(asset),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setDirectoryForTemplateLoading(Path.of("templates").toFile());
@@ -61,7 +75,6 @@ final class SearchSite implements AutoCloseable {
         } catch (TemplateException e) {
             throw new IllegalStateException("templates/search.ftlh does not render", e);
         }
-        return new SearchSite(site, index, files);
     }
 
     String serve() throws IOException {
@@ -85,6 +98,10 @@ final class SearchSite implements AutoCloseable {
                     out.write(body);
                 }
                 bytesServed.addAndGet(body.length);
+                String path = exchange.getRequestURI().getPath();
+                String kind = path.startsWith("/search/") && path.indexOf('/', 8) > 0
+                        ? path.substring(8, path.indexOf('/', 8)) : name;
+                bytesByKind.merge(kind, (long) body.length, Long::sum);
                 requests.incrementAndGet();
             }
         });
