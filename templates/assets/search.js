@@ -133,11 +133,8 @@
     constructor(m, field, term, entry) {
       [this.df, this.idf, this.count, this.pages, this.key] = entry;
       this.idf = f32(this.idf); // written as Java's Float.toString: the nearest double is not the float
-      this.field = field;
-      this.term = term;
       this.shard = shardOf(term, m.shards);
       this.inverse = m.norm[field];
-      this.positional = Array.from(term).length === 2 && CJK.test(term);
       this.byItem = new Map();
       this.loaded = 0;
       this.lastKey = Infinity;
@@ -145,18 +142,9 @@
     }
     get exhausted() { return this.loaded >= this.pages; }
     add(flat) {
-      let i = 0;
-      while (i < flat.length) {
-        const item = flat[i], norm = flat[i + 1], tf = flat[i + 2];
-        i += 3;
-        let positions = null;
-        if (this.positional) {
-          positions = new Set();
-          let p = 0;
-          for (let n = 0; n < tf; n++) { p += flat[i++]; positions.add(p); }
-        }
-        const key = f32(tf * this.inverse[norm]);
-        this.byItem.set(item, { norm, tf, positions, key });
+      for (let i = 0; i < flat.length; i += 3) {
+        const key = f32(flat[i + 2] * this.inverse[flat[i + 1]]);
+        this.byItem.set(flat[i], { norm: flat[i + 1], tf: flat[i + 2], key });
         this.lastKey = key;
       }
       this.loaded += 1;
@@ -173,54 +161,67 @@
     return entry ? new Postings(m, field, term, entry) : null;
   }
 
-  /** A query part in one field: a term or a phrase, with its BM25 weight. */
-  function clause(m, field, lists) {
+  /**
+   * A query part in one field: its BM25 weight (the idf of all its terms, as Lucene sums them) and its
+   * driver, the rarest of its terms' lists. A hit of the part is in the driver; its exact frequency is the
+   * driver's (a single term) or is counted on the hit's card (a phrase: the run of characters as written,
+   * which is what consecutive bigrams at consecutive positions amount to).
+   */
+  function clause(m, field, part, lists) {
     if (lists.some((l) => l === null)) return null;
     let idf = 0;
     for (const l of lists) idf += l.idf;
-    return { field, lists, weight: f32(m.boost[field] * f32(idf)), inverse: m.norm[field] };
+    const driver = lists.reduce((a, b) => (b.df < a.df ? b : a));
+    return {
+      field, driver, drivers: [driver], phrase: lists.length > 1, cjk: part.cjk, text: part.text,
+      weight: f32(m.boost[field] * f32(idf)), inverse: m.norm[field],
+    };
   }
 
-  /** [exact score or upper bound, exact?] of one clause for one item. */
-  function judge(c, item) {
+  function count(text, run) {
+    let n = 0;
+    for (let at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + 1)) n++;
+    return n;
+  }
+
+  /** [exact score or upper bound, exact?] of one clause for one item, given its card if fetched. */
+  function judge(c, item, card) {
     if (c === null) return [0, true];
-    let x = Infinity;
-    let all = true;
-    for (const l of c.lists) {
-      const p = l.byItem.get(item);
-      if (p) { x = Math.min(x, p.key); continue; }
-      if (l.exhausted) return [0, true];
-      all = false;
-      x = Math.min(x, l.lastKey);
+    const p = c.driver.byItem.get(item);
+    if (p && !c.phrase) return [bm25(c.weight, p.key), true];
+    if (card && c.cjk) {
+      const freq = count(c.field === 't' ? card.title : card.body, c.text);
+      const norm = c.field === 't' ? card.titleNorm : card.bodyNorm;
+      return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[norm])), true];
     }
-    if (!all) return [bm25(c.weight, x), false];
-    const first = c.lists[0].byItem.get(item);
-    let freq = 0;
-    if (c.lists.length === 1) {
-      freq = first.tf;
-    } else {
-      for (const start of first.positions) {
-        let ok = true;
-        for (let n = 1; n < c.lists.length && ok; n++) ok = c.lists[n].byItem.get(item).positions.has(start + n);
-        if (ok) freq++;
-      }
-    }
-    return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[first.norm])), true];
+    if (!p && c.driver.exhausted) return [0, true];
+    return [bm25(c.weight, p ? p.key : c.driver.lastKey), false];
   }
 
-  /** The best any item not seen in any list yet could score. */
+  /** The best any item not seen in any driver yet could score. */
   function unseenBound(parts) {
     let total = 0;
     for (const part of parts) {
       let sum = 0;
       for (const c of part) {
-        if (c === null || c.lists.some((l) => l.exhausted)) continue;
-        sum += bm25(c.weight, Math.min(...c.lists.map((l) => l.lastKey)));
+        if (c !== null && !c.driver.exhausted) sum += bm25(c.weight, c.driver.lastKey);
       }
       if (sum === 0) return 0;
       total += f32(sum);
     }
     return f32(total);
+  }
+
+  /** Cards fetched so far, with the folded texts a phrase is counted on. */
+  const cardCache = new Map();
+  async function fetchCards(m, items) {
+    const missing = items.filter((i) => !cardCache.has(i));
+    await Promise.all(missing.map((i) => load(`c/${Math.floor(i / m.cardBlock)}.json`).then((block) => {
+      const c = block[i % m.cardBlock];
+      cardCache.set(i, {
+        raw: c, title: fold(c.length > 6 ? c[6] : c[0]), body: fold(c[3]), titleNorm: c[4], bodyNorm: c[5],
+      });
+    })));
   }
 
   // ---------- filters and facets ----------
@@ -246,30 +247,37 @@
   }
 
   // ---------- the search ----------
+  const CARD_BATCH = 12;
   async function search(query, filters, k) {
     const m = await meta();
     const parts = parse(query);
     const filter = await filterFor(m, filters);
     if (parts.length === 0) return listing(m, filters, filter, k);
     const clauses = await Promise.all(parts.map(async (part) => Promise.all(['t', 'b'].map(async (field) =>
-      clause(m, field, await Promise.all(part.terms.map((t) => postings(m, field, t))))))));
+      clause(m, field, part, await Promise.all(part.terms.map((t) => postings(m, field, t))))))));
     if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
+    const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
     for (;;) {
       const seen = new Set();
-      for (const part of clauses) for (const c of part) if (c) for (const l of c.lists) for (const item of l.byItem.keys()) seen.add(item);
+      for (const d of drivers) for (const item of d.byItem.keys()) seen.add(item);
       const exact = [];
-      let bound = unseenBound(clauses);
+      const open = [];
       for (const item of seen) {
+        const card = cardCache.get(item);
         let total = 0;
         let settled = true;
         let matches = true;
+        let cardHelps = !card;
         for (const part of clauses) {
           let sum = 0;
           let partSettled = true;
           for (const c of part) {
-            const [score, isExact] = judge(c, item);
+            const [score, isExact] = judge(c, item, card);
             sum += score;
-            partSettled = partSettled && isExact;
+            if (!isExact) {
+              partSettled = false;
+              if (!c.cjk) cardHelps = false;
+            }
           }
           if (partSettled && sum === 0) { matches = false; break; }
           settled = settled && partSettled;
@@ -277,7 +285,7 @@
         }
         if (!matches) continue;
         if (settled) exact.push([item, f32(total)]);
-        else if (filter.pass(item)) bound = Math.max(bound, f32(total));
+        else if (filter.pass(item)) open.push([item, f32(total), cardHelps]);
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       let ranked = exact.filter((e) => filter.pass(e[0]));
@@ -285,13 +293,22 @@
         const attrs = await attrsOf(m, ranked.map((e) => e[0]));
         ranked = ranked.filter((e) => String(attrs(e[0])[0]) === filter.doc);
       }
-      const open = clauses.flat().filter((c) => c).flatMap((c) => c.lists).filter((l) => !l.exhausted);
-      const settledTop = ranked.length >= k && ranked[k - 1][1] > bound;
-      if (open.length === 0 || settledTop) {
-        return result(m, parts, exact, ranked, open.length === 0, filters);
+      const unseen = unseenBound(clauses);
+      const kth = ranked.length >= k ? ranked[k - 1][1] : -1;
+      open.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const contenders = open.filter((o) => o[1] >= kth);
+      if (unseen < kth && contenders.length === 0) return result(m, parts, exact, ranked, false, filters);
+      const unfinished = drivers.filter((d) => !d.exhausted);
+      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
+      // settle the best open items by their cards, unless items not seen yet could still beat them
+      const byCard = contenders.filter((o) => o[2]).slice(0, CARD_BATCH).map((o) => o[0]);
+      if (byCard.length > 0 && (byCard.length === CARD_BATCH || contenders[0][1] >= unseen || unfinished.length === 0)) {
+        await fetchCards(m, byCard);
+      } else if (unfinished.length > 0) {
+        await Promise.all(unfinished.map((d) => d.more()));
+      } else {
+        await fetchCards(m, contenders.map((o) => o[0]).slice(0, CARD_BATCH));
       }
-      // the top is not settled yet: the next pages
-      await Promise.all(open.map((l) => l.more()));
     }
   }
 
@@ -356,9 +373,8 @@
   }
 
   async function cards(m, items) {
-    const blocks = [...new Set(items.map((i) => Math.floor(i / m.cardBlock)))];
-    const loaded = new Map(await Promise.all(blocks.map((b) => load(`c/${b}.json`).then((c) => [b, c]))));
-    return items.map((i) => loaded.get(Math.floor(i / m.cardBlock))[i % m.cardBlock]);
+    await fetchCards(m, items);
+    return items.map((i) => cardCache.get(i).raw);
   }
 
   async function documentTitles(m, ords) {

@@ -22,8 +22,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code meta.json}: counts, BM25 parameters and field statistics, item ranges per type, departments;</li>
  * <li>{@code s/<n>.json} and {@code p/...}: postings sharded by term, best first, paged ({@link BrowserPostings});</li>
- * <li>{@code c/<block>.json}: result cards (title, URL, document, text for the snippet), a few items per file,
- *     fetched for the hits on screen only;</li>
+ * <li>{@code c/<block>.json}: result cards (title, URL, document, the full indexed text with its title and
+ *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
  * <li>{@code a/<block>.json}: per item its document and departments, for the document and department facets;</li>
  * <li>{@code d/<block>.json}: document ids and titles; {@code dep/<n>.json}: the tasks each department leads
  *     and supports, for a filter without a query.</li>
@@ -34,13 +34,12 @@ public final class BrowserIndexExport {
     static final int CARD_BLOCK = 1;
     static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
-    /** Card texts are cut here: a snippet is 140 characters around the first match, rarely further in. */
-    static final int CARD_TEXT = 1000;
     private static final List<String> FIELDS = List.of(SearchFields.TITLE, SearchFields.BODY);
     private static final List<String> FIELD_KEYS = List.of("t", "b");
 
     private record Item(int ord, HitType type, String title, String url, String documentId, String documentTitle,
-                        String body, String lead, List<String> support) {
+                        String body, String lead, List<String> support, String indexedTitle, int titleNorm,
+                        int bodyNorm) {
     }
 
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
@@ -78,6 +77,8 @@ public final class BrowserIndexExport {
     private static Item[] items(DirectoryReader reader) throws IOException {
         Bits live = MultiBits.getLiveDocs(reader);
         StoredFields stored = reader.storedFields();
+        byte[] titleNorms = BrowserPostings.norms(reader, SearchFields.TITLE);
+        byte[] bodyNorms = BrowserPostings.norms(reader, SearchFields.BODY);
         Item[] items = new Item[reader.numDocs()];
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             if (live != null && !live.get(doc)) {
@@ -90,7 +91,8 @@ public final class BrowserIndexExport {
             }
             items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DISPLAY_TITLE), d.get(SearchFields.URL),
                     d.get(SearchFields.DOCUMENT), d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.BODY),
-                    d.get(SearchFields.LEAD), ItemDocument.support(d));
+                    d.get(SearchFields.LEAD), ItemDocument.support(d), d.get(SearchFields.TITLE),
+                    titleNorms[doc] & 0xFF, bodyNorms[doc] & 0xFF);
         }
         return items;
     }
@@ -121,8 +123,13 @@ public final class BrowserIndexExport {
                 out.append(',');
                 JsonText.string(out, item.documentTitle());
                 out.append(',');
-                String body = item.body();
-                JsonText.string(out, body.length() > CARD_TEXT ? body.substring(0, CARD_TEXT) : body);
+                JsonText.string(out, item.body());
+                out.append(',').append(item.titleNorm()).append(',').append(item.bodyNorm());
+                String indexedTitle = item.indexedTitle() == null ? "" : item.indexedTitle();
+                if (!indexedTitle.equals(item.title())) {
+                    out.append(',');
+                    JsonText.string(out, indexedTitle);
+                }
                 out.append(']');
             }
             files.add(OutputFile.utf8("search/c/" + start / CARD_BLOCK + ".json", out.append(']').toString()));

@@ -24,8 +24,9 @@ import java.util.List;
  * by a hash of the term (FNV-1a over UTF-16 units, repeated in search.js), so a query fetches one small file
  * per term. Each term's postings are sorted best first — by BM25's freq × 1/norm, which orders them as their
  * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>.json} the rest,
- * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte,
- * frequency and, for bigrams (the only terms a phrase is made of), the delta-coded positions.
+ * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte and
+ * frequency. There are no positions: the browser checks a phrase on the text of the item's result card
+ * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
  */
 final class BrowserPostings {
     static final int FIRST_PAGE = 100;
@@ -37,7 +38,7 @@ final class BrowserPostings {
     record FieldStats(String field, int docCount, long sumTotalTermFreq, float avgdl) {
     }
 
-    private record Posting(int item, int norm, int freq, int[] positions, float key) {
+    private record Posting(int item, int norm, int freq, float key) {
     }
 
     private final int shardCount;
@@ -101,20 +102,15 @@ final class BrowserPostings {
         List<Posting> list = new ArrayList<>();
         for (BytesRef bytes = iterator.next(); bytes != null; bytes = iterator.next()) {
             String term = bytes.utf8ToString();
-            boolean positional = isBigram(term);
-            postings = iterator.postings(postings, positional ? PostingsEnum.POSITIONS : PostingsEnum.FREQS);
+            postings = iterator.postings(postings, PostingsEnum.FREQS);
             list.clear();
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 int freq = postings.freq();
-                int[] positions = new int[positional ? freq : 0];
-                for (int i = 0; i < positions.length; i++) {
-                    positions[i] = postings.nextPosition();
-                }
                 int norm = norms[doc] & 0xFF;
-                list.add(new Posting(itemOfDoc[doc], norm, freq, positions, (float) freq * normInverse[norm]));
+                list.add(new Posting(itemOfDoc[doc], norm, freq, (float) freq * normInverse[norm]));
             }
             if (list.isEmpty()) {
                 continue;
@@ -158,11 +154,6 @@ final class BrowserPostings {
                 out.append(',');
             }
             out.append(p.item()).append(',').append(p.norm()).append(',').append(p.freq());
-            int last = 0;
-            for (int position : p.positions()) {
-                out.append(',').append(position - last);
-                last = position;
-            }
         }
         out.append(']');
     }
@@ -186,7 +177,8 @@ final class BrowserPostings {
         return files;
     }
 
-    private static byte[] norms(DirectoryReader reader, String field) throws IOException {
+    /** The norm byte of every document for one field (0 where the document has no such field). */
+    static byte[] norms(DirectoryReader reader, String field) throws IOException {
         byte[] norms = new byte[reader.maxDoc()];
         NumericDocValues values = MultiDocValues.getNormValues(reader, field);
         if (values != null) {
@@ -195,16 +187,5 @@ final class BrowserPostings {
             }
         }
         return norms;
-    }
-
-    /** A CJK bigram: the only terms a phrase is made of, so the only ones whose positions the browser needs. */
-    static boolean isBigram(String term) {
-        return term.codePointCount(0, term.length()) == 2 && term.codePoints().allMatch(BrowserPostings::isCjk);
-    }
-
-    static boolean isCjk(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 }

@@ -25,7 +25,7 @@ final class ItemDocument {
         doc.add(new StoredField(SearchFields.ORD, item.ord()));
         doc.add(new StringField(SearchFields.TYPE, item.type().code(), Field.Store.YES));
         if (!item.title().isBlank()) {
-            doc.add(new TextField(SearchFields.TITLE, item.title(), Field.Store.NO));
+            doc.add(new TextField(SearchFields.TITLE, item.title(), Field.Store.YES));
         }
         doc.add(new TextField(SearchFields.BODY, item.body(), Field.Store.YES));
         doc.add(new StoredField(SearchFields.DISPLAY_TITLE, item.displayTitle()));

@@ -135,7 +135,7 @@ class BrowserSearchTest {
         new Select(browser.findElement(By.id("filter-type"))).selectByValue("task");
         waitDone("教体局");
         List<WebElement> tasks = browser.findElements(By.cssSelector("#search-results .search-hit"));
-        assertTrue(tasks.size() >= 20 && tasks.stream().allMatch(h -> "task".equals(h.getAttribute("data-type"))));
+        assertTrue(tasks.size() == 10 && tasks.stream().allMatch(h -> "task".equals(h.getAttribute("data-type"))));
     }
 
     @Test
