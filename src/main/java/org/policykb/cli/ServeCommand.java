@@ -66,6 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             BuildResult result = builder.build(settings);
             result.problems().forEach(p -> console.println(p));
             console.println(result.summary());
+            console.println(result.changes().summary());
             generation.advance(result.problems().stream().map(Problem::toString).toList());
             return true;
         } catch (IOException | RuntimeException e) {
