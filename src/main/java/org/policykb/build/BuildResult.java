@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** What a build did: the knowledge base it built, how many files it wrote, how long it took, what went wrong. */
-public record BuildResult(KnowledgeBase knowledgeBase, int filesWritten, Duration took, List<Problem> problems) {
+public record BuildResult(KnowledgeBase knowledgeBase, int filesWritten, Duration took, List<Problem> problems,
+                          ChangeReport changes) {
     public BuildResult {
         problems = List.copyOf(problems);
     }

@@ -39,16 +39,25 @@ public final class KnowledgeBaseReader {
         this.extractor = new DocumentExtractor(Gazetteer.load());
     }
 
-    public static KnowledgeBase read(Path contentRoot) {
-        return new KnowledgeBaseReader().readFolder(contentRoot);
+    /** The knowledge base, with the content hash of each source file (by its path under the content folder). */
+    public record Reading(KnowledgeBase knowledgeBase, Map<String, String> hashBySource) {
+        public Reading {
+            hashBySource = Map.copyOf(hashBySource);
+        }
     }
 
-    public KnowledgeBase readFolder(Path contentRoot) {
+    public static KnowledgeBase read(Path contentRoot) {
+        return new KnowledgeBaseReader().readFolder(contentRoot).knowledgeBase();
+    }
+
+    public Reading readFolder(Path contentRoot) {
         ScanResult scan = new ContentScanner(parsers.keySet()).scan(contentRoot);
         List<Problem> problems = new ArrayList<>(scan.problems());
         DepartmentAliases aliases = aliases(contentRoot, problems);
         List<PolicyDocument> documents = documents(scan.files(), problems);
-        return new DepartmentLinker(aliases).link(documents, problems);
+        Map<String, String> hashes = new HashMap<>();
+        scan.files().forEach(f -> hashes.put(f.relativePath(), f.contentHash()));
+        return new Reading(new DepartmentLinker(aliases).link(documents, problems), hashes);
     }
 
     List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems) {

@@ -1,5 +1,8 @@
 package org.policykb.build;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.policykb.index.BrowserIndexExport;
+import org.policykb.index.SearchIndex;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
@@ -11,28 +14,54 @@ import org.policykb.render.SiteRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A full build: read the content, export the data, render the pages, publish the site. */
+/**
+ * A build: read the content, export the data, render the pages, index for search, check the links, publish the
+ * site, and report what changed since the last build. One build at a time per site (a lock in the state folder).
+ */
 public final class SiteBuilder {
     static final String SITE_TITLE = "政策文件知识库";
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     private final KnowledgeBaseReader reader = new KnowledgeBaseReader();
     private final DataExport dataExport = new DataExport();
+    private final BrowserIndexExport browserIndex = new BrowserIndexExport();
+    private final ObjectMapper json = new ObjectMapper();
 
     public BuildResult build(BuildSettings settings) throws IOException {
         if (!Files.isDirectory(settings.content())) {
             throw new IllegalArgumentException("Content folder does not exist: " + settings.content());
         }
         long started = System.nanoTime();
-        KnowledgeBase kb = reader.readFolder(settings.content());
-        List<Problem> problems = new ArrayList<>(kb.problems());
-        List<OutputFile> files = new ArrayList<>(dataExport.export(kb));
-        files.addAll(new SiteRenderer(settings.templates()).render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE)));
-        problems.addAll(new LinkChecker().check(files));
-        new SiteWriter(settings.content()).publish(settings.out(), files);
-        return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems);
+        Path state = stateFolder(settings);
+        try (BuildLock lock = BuildLock.acquire(state, LOCK_WAIT)) {
+            KnowledgeBaseReader.Reading reading = reader.readFolder(settings.content());
+            KnowledgeBase kb = reading.knowledgeBase();
+            List<Problem> problems = new ArrayList<>(kb.problems());
+            List<OutputFile> files = new ArrayList<>(dataExport.export(kb));
+            files.addAll(new SiteRenderer(settings.templates()).render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE)));
+            problems.addAll(new LinkChecker().check(files));
+            // the Lucene index lives in the state folder beside the site and is updated item by item
+            try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
+                index.update(kb);
+                files.addAll(browserIndex.export(index, kb));
+            }
+            KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
+            ChangeReport changes = KnowledgeSummary.read(state, json)
+                    .map(previous -> ChangeReport.between(previous, summary))
+                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary));
+            new SiteWriter(settings.content()).publish(settings.out(), files);
+            summary.write(state, json);
+            return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems, changes);
+        }
+    }
+
+    /** {@code .policykb/} beside the output folder: what a build keeps between builds (not published). */
+    public static Path stateFolder(BuildSettings settings) {
+        return settings.out().getParent().resolve(".policykb");
     }
 }

@@ -44,13 +44,14 @@ final class BuildCommand implements Callable<Integer> {
                 errors.println(p);
             }
             console.println(result.summary());
+            console.println(result.changes().summary());
             console.println("site: " + settings.out());
             return strict && !result.problems().isEmpty() ? 1 : 0;
         } catch (IllegalArgumentException e) {
             errors.println("policykb build: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
-            errors.println("policykb build: " + e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.println("policykb build: " + e.getMessage());
             return 3;
         }
     }

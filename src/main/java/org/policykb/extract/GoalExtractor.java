@@ -36,6 +36,7 @@ final class GoalExtractor {
     private static final Pattern THRESHOLD_AFTER = Pattern.compile("^(?:人?(?:以上|以下)?规模|年|月|日|号|岁)");
     private static final Pattern DEADLINE = Pattern.compile(
             "到((?:19|20)\\d{2})年|((?:19|20)\\d{2})年(?:年)?底前|((?:19|20)\\d{2})年前|力争((?:19|20)\\d{2})年|至((?:19|20)\\d{2})年|((?:19|20)\\d{2})年(?:内|底)");
+    private static final Pattern RATIO_CONTEXT = Pattern.compile("(?:比|比例|提高到|达到|调整为|为)$");
     private static final Pattern RECURRING = Pattern.compile("每年|年均|每周|每天|每日|每月|每学期|每学年");
     private static final Pattern TRIGGER = Pattern.compile(
             "到(?:19|20)\\d{2}年|(?:19|20)\\d{2}年(?:年)?底前|(?:19|20)\\d{2}年前|年底前|年内|力争|确保");
@@ -152,12 +153,15 @@ final class GoalExtractor {
     private static List<int[]> quantities(String text, Clauses.Piece clause) {
         String folded = Width.fold(clause.text());
         List<int[]> out = new ArrayList<>();
+        if (!hasDigitOrNumeral(folded)) {
+            return out;
+        }
         Matcher m = QUANTITY.matcher(folded);
         while (m.find()) {
             int s = m.start();
             int e = m.end();
             if (m.group(4) != null) {
-                if (!folded.substring(0, s).matches(".*(?:比|比例|提高到|达到|调整为|为)$")) {
+                if (!RATIO_CONTEXT.matcher(folded.substring(0, s)).find()) {
                     continue; // a ratio only as a stated proportion: 「职普比提高到4:6」
                 }
             } else if (excluded(folded, s, e, m.group(2))) {
@@ -178,6 +182,16 @@ final class GoalExtractor {
         return out;
     }
 
+    private static boolean hasDigitOrNumeral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || "一两二三四五六七八九十".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean excluded(String clause, int start, int end, String unit) {
         String before = clause.substring(0, start);
         String after = clause.substring(end);
@@ -188,7 +202,7 @@ final class GoalExtractor {
             return true;
         }
         // 「超过1000人规模的学校」 names schools by size; 「全市新增…」 sets a target.
-        return unit.equals("倍") && before.matches(".*(?:增长|提高)$") && after.startsWith("，");
+        return unit.equals("倍") && (before.endsWith("增长") || before.endsWith("提高")) && after.startsWith("，");
     }
 
     /** Inside “…” or 《…》 in this clause: a slogan or a name, not a target. */
@@ -211,6 +225,9 @@ final class GoalExtractor {
     }
 
     private static Optional<Integer> deadline(String s) {
+        if (s.indexOf('年') < 0) {
+            return Optional.empty();
+        }
         Matcher m = DEADLINE.matcher(s);
         if (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
