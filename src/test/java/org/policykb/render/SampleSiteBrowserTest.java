@@ -176,9 +176,23 @@ class SampleSiteBrowserTest {
     }
 
     @Test
+    void theSearchBoxOfAnyPageFindsTasksOnTheSearchPage() {
+        browser.get(url("departments.html"));
+        WebElement box = browser.findElement(By.cssSelector(".site-header input[name=q]"));
+        box.sendKeys("心理健康");
+        box.submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+        assertTrue(browser.getCurrentUrl().contains("search.html?q="), browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.cssSelector("#search-results a[href*='tasks/']")).isEmpty());
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertFalse(browser.findElements(By.cssSelector("nav.site-nav a")).isEmpty(), "the search page has the navigation");
+    }
+
+    @Test
     void noPageTypeOverflowsAt1280Or360Pixels() throws IOException {
         List<String> pages = new ArrayList<>(List.of("index.html", "documents.html", "departments.html", "goals.html",
-                "404.html"));
+                "404.html", "search.html"));
         data("documents.json").forEach(d -> pages.add(d.get("url").asText()));
         JsonNode goals = data("goals.json");
         pages.add(goals.get(0).get("url").asText().replaceAll("#.*", ""));

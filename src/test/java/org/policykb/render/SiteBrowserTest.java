@@ -166,4 +166,24 @@ class SiteBrowserTest {
             browser.quit();
         }
     }
+
+    @Test
+    void worksFromFileUrlsAndPrintsWithoutNavigation() {
+        ChromeDriver browser = open(1280);
+        try {
+            browser.get(site.resolve("documents/zc-plan.html").toUri().toString());
+            assertTrue(((String) browser.executeScript("return getComputedStyle(document.body).fontFamily")).contains("PingFang SC"),
+                    "the stylesheet loads from file:// under the Content-Security-Policy");
+            browser.findElement(By.cssSelector(".task-meta strong a")).click();
+            assertTrue(browser.getCurrentUrl().startsWith("file:") && browser.getCurrentUrl().contains("/departments/"),
+                    browser.getCurrentUrl());
+            assertEquals("区委教育工委", browser.findElement(By.tagName("h1")).getText());
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('.site-header')).display"));
+            assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('.site-footer')).display"));
+            assertEquals("block", browser.executeScript("return getComputedStyle(document.querySelector('main')).display"));
+        } finally {
+            browser.quit();
+        }
+    }
 }

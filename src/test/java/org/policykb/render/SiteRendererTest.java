@@ -155,6 +155,47 @@ class SiteRendererTest {
     }
 
     @Test
+    void pagesLoadNothingFromElsewhereAndCarryNoInlineScriptOrStyle() {
+        for (OutputFile file : site(KnowledgeBaseFixtures.twoDocuments())) {
+            if (!file.path().endsWith(".html")) {
+                continue;
+            }
+            Document doc = Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8));
+            for (var element : doc.select("[src], link[href]")) {
+                String url = element.hasAttr("src") ? element.attr("src") : element.attr("href");
+                assertFalse(url.contains(":") || url.startsWith("//"), file.path() + " loads " + url);
+            }
+            assertTrue(doc.select("style, [style]").isEmpty(), file.path() + " has inline style");
+            assertTrue(doc.select("script:not([src])").isEmpty(), file.path() + " has inline script");
+            assertTrue(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                    .noneMatch(a -> a.getKey().startsWith("on")), file.path() + " has an inline event handler");
+            assertEquals("default-src 'self'; script-src 'self'; style-src 'self'",
+                    doc.select("meta[http-equiv=Content-Security-Policy]").attr("content"), file.path());
+        }
+    }
+
+    @Test
+    void sitemapListsThePagesAndNotTheNotFoundPage() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        String xml = new String(files.get("sitemap.xml").bytes(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<loc>departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html</loc><lastmod>2024-06-01</lastmod>"), xml);
+        assertTrue(xml.contains("<loc>index.html</loc>"));
+        assertFalse(xml.contains("404.html"));
+        List<OutputFile> withBase = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(),
+                new RenderContext(LocalDate.of(2024, 6, 1), "知识库", java.util.Optional.of("https://example.org/kb")));
+        String absolute = new String(byPath(withBase).get("sitemap.xml").bytes(), StandardCharsets.UTF_8);
+        assertTrue(absolute.contains("<loc>https://example.org/kb/index.html</loc>"), absolute);
+    }
+
+    @Test
+    void ledgerCellsThatASpreadsheetWouldRunStayText() {
+        assertEquals("'=HYPERLINK(\"x\")", DepartmentLedger.inert("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", DepartmentLedger.inert("+1"));
+        assertEquals("区教体局", DepartmentLedger.inert("区教体局"));
+        assertEquals("", DepartmentLedger.inert(""));
+    }
+
+    @Test
     void renderingIsDeterministic() {
         List<OutputFile> first = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
         List<OutputFile> second = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
