@@ -18,7 +18,6 @@ import org.policykb.testing.Browser;
 import org.policykb.testing.Fixtures;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
