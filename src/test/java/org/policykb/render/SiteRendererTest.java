@@ -206,6 +206,36 @@ class SiteRendererTest {
     }
 
     @Test
+    void aCopiedAndChangedThemeIsUsedAndItsMistakesAreNamed(@TempDir Path dir) throws IOException {
+        Path theme = dir.resolve("mytheme");
+        try (var files = Files.walk(TEMPLATES)) {
+            for (Path from : files.toList()) {
+                Path to = theme.resolve(TEMPLATES.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(theme.resolve("assets/extra.css"), "body{}");
+        Files.writeString(theme.resolve("home.ftlh"), Files.readString(theme.resolve("home.ftlh"))
+                .replace("<h1>${page.siteTitle}</h1>", "<h1 class=\"mine\">${page.siteTitle}（本地版）</h1>"));
+        Map<String, OutputFile> files = byPath(new SiteRenderer(theme).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT));
+        assertEquals("教育政策知识库（本地版）", page(files, "index.html").select("h1.mine").text());
+        assertTrue(files.containsKey("assets/extra.css"));
+
+        Files.writeString(theme.resolve("task.ftlh"), "<#import \"layout.ftlh\" as layout>${noSuchField}");
+        SiteRenderer broken = new SiteRenderer(theme);
+        var e = assertThrows(IllegalStateException.class, () -> broken.render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT));
+        assertTrue(e.getMessage().contains("task.ftlh") && e.getMessage().contains("noSuchField"), e.getMessage());
+
+        Files.writeString(theme.resolve("task.ftlh"), "<#if>");
+        var parse = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(theme));
+        assertTrue(parse.getMessage().contains("task.ftlh"), parse.getMessage());
+    }
+
+    @Test
     void missingTemplatesFolderOrTemplateIsNamed(@TempDir Path dir) throws IOException {
         var missing = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(dir.resolve("nope")));
         assertTrue(missing.getMessage().contains("nope"));
