@@ -39,24 +39,32 @@ public final class SiteBuilder {
         long started = System.nanoTime();
         Path state = stateFolder(settings);
         try (BuildLock lock = BuildLock.acquire(state, LOCK_WAIT)) {
-            KnowledgeBaseReader.Reading reading = reader.readFolder(settings.content());
+            StageTimes times = new StageTimes();
+            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content()));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
-            List<OutputFile> files = new ArrayList<>(dataExport.export(kb));
-            files.addAll(new SiteRenderer(settings.templates()).render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE)));
-            problems.addAll(new LinkChecker().check(files));
+            List<OutputFile> files = new ArrayList<>(times.time("export", () -> dataExport.export(kb)));
+            files.addAll(times.time("render", () -> new SiteRenderer(settings.templates())
+                    .render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE))));
+            problems.addAll(times.time("check links", () -> new LinkChecker().check(files)));
             // the Lucene index lives in the state folder beside the site and is updated item by item
             try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
-                index.update(kb);
-                files.addAll(browserIndex.export(index, kb));
+                times.timeIo("index", () -> {
+                    index.update(kb);
+                    return null;
+                });
+                files.addAll(times.timeIo("browser index", () -> browserIndex.export(index, kb)));
             }
             KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
-            ChangeReport changes = KnowledgeSummary.read(state, json)
+            ChangeReport changes = times.time("changes", () -> KnowledgeSummary.read(state, json)
                     .map(previous -> ChangeReport.between(previous, summary))
-                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary));
-            new SiteWriter(settings.content()).publish(settings.out(), files);
-            summary.write(state, json);
-            return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems, changes);
+                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary)));
+            times.timeIo("publish", () -> {
+                new SiteWriter(settings.content()).publish(settings.out(), files);
+                summary.write(state, json);
+                return null;
+            });
+            return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
         }
     }
 
