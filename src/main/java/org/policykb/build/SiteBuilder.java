@@ -40,6 +40,9 @@ public final class SiteBuilder {
         Path state = stateFolder(settings);
         try (BuildLock lock = BuildLock.acquire(state, LOCK_WAIT)) {
             StageTimes times = new StageTimes();
+            if (settings.clean()) {
+                deleteTree(state.resolve("index"));
+            }
             KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content()));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
@@ -65,6 +68,17 @@ public final class SiteBuilder {
                 return null;
             });
             return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
