@@ -54,16 +54,22 @@ public final class KnowledgeBaseReader {
     }
 
     public Reading readFolder(Path contentRoot) {
+        return readFolder(contentRoot, Progress.NONE);
+    }
+
+    public Reading readFolder(Path contentRoot, Progress progress) {
+        progress.stage("scanning " + contentRoot.getFileName(), 0);
         ScanResult scan = new ContentScanner(parsers.keySet()).scan(contentRoot);
         List<Problem> problems = new ArrayList<>(scan.problems());
         DepartmentAliases aliases = aliases(contentRoot, problems);
-        List<PolicyDocument> documents = documents(scan.files(), problems);
+        progress.stage("reading documents", scan.files().size());
+        List<PolicyDocument> documents = documents(scan.files(), problems, progress);
         Map<String, String> hashes = new HashMap<>();
         scan.files().forEach(f -> hashes.put(f.relativePath(), f.contentHash()));
         return new Reading(new DepartmentLinker(aliases).link(documents, problems), hashes);
     }
 
-    List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems) {
+    List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems, Progress progress) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (SourceFile f : files) {
@@ -73,7 +79,11 @@ public final class KnowledgeBaseReader {
         }
         List<Problem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<PolicyDocument> out = java.util.stream.IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> read(files.get(i), ids.get(i), failures))
+                .mapToObj(i -> {
+                    PolicyDocument doc = read(files.get(i), ids.get(i), failures);
+                    progress.advance();
+                    return doc;
+                })
                 .filter(java.util.Objects::nonNull)
                 .toList();
         problems.addAll(failures.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());

@@ -33,6 +33,10 @@ public final class SiteBuilder {
     private final ObjectMapper json = new ObjectMapper();
 
     public BuildResult build(BuildSettings settings) throws IOException {
+        return build(settings, Progress.NONE);
+    }
+
+    public BuildResult build(BuildSettings settings, Progress progress) throws IOException {
         if (!Files.isDirectory(settings.content())) {
             throw new IllegalArgumentException("Content folder does not exist: " + settings.content());
         }
@@ -43,15 +47,18 @@ public final class SiteBuilder {
             if (settings.clean()) {
                 deleteTree(state.resolve("index"));
             }
-            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content()));
+            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content(), progress));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
             List<OutputFile> files = new ArrayList<>(times.time("export", () -> dataExport.export(kb)));
+            progress.stage("rendering pages", 0);
             files.addAll(times.time("render", () -> new SiteRenderer(settings.templates())
                     .render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE))));
+            progress.stage("checking links", 0);
             problems.addAll(times.time("check links", () -> new LinkChecker().check(files)));
             // the Lucene index lives in the state folder beside the site and is updated item by item
             try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
+                progress.stage("indexing", 0);
                 times.timeIo("index", () -> {
                     index.update(kb);
                     return null;
@@ -62,6 +69,7 @@ public final class SiteBuilder {
             ChangeReport changes = times.time("changes", () -> KnowledgeSummary.read(state, json)
                     .map(previous -> ChangeReport.between(previous, summary))
                     .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary)));
+            progress.stage("writing the site", 0);
             times.timeIo("publish", () -> {
                 new SiteWriter(settings.content()).publish(settings.out(), files);
                 summary.write(state, json);

@@ -2,6 +2,7 @@ package org.policykb.cli;
 
 import org.policykb.build.BuildResult;
 import org.policykb.build.BuildSettings;
+import org.policykb.build.Progress;
 import org.policykb.build.SiteBuilder;
 import org.policykb.model.Problem;
 import picocli.CommandLine.Command;
@@ -42,7 +43,11 @@ final class BuildCommand implements Callable<Integer> {
         Path templateDir = templates != null ? templates : Path.of(System.getProperty("policykb.home", ".")).resolve("templates");
         BuildSettings settings = new BuildSettings(content, out, templateDir, strict, generatedOn(), clean);
         try {
-            BuildResult result = new SiteBuilder().build(settings);
+            Progress progress = TerminalProgress.forConsole(errors);
+            BuildResult result = new SiteBuilder().build(settings, progress);
+            if (progress instanceof TerminalProgress bar) {
+                bar.finish();
+            }
             for (Problem p : result.problems()) {
                 errors.println(p);
             }
