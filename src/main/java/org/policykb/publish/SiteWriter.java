@@ -19,10 +19,14 @@ import java.util.Set;
  * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
  * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
  * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
- * destroy something else: the file-system root, the user's home, and the content folder or any folder
- * containing it.
+ * destroy something else: the file-system root, the user's home, the content folder or any folder containing it,
+ * and a folder with files in it that PolicyKB did not write (a mistyped {@code --out ~/Documents} must not empty
+ * Documents). Every published site carries a small marker file saying PolicyKB wrote it.
  */
 public final class SiteWriter {
+    /** Written into every published site; an existing out folder with files must have it (or an index.html). */
+    public static final String MARKER = ".policykb-site";
+
     private final Path contentRoot;
     private final Path home;
 
@@ -42,12 +46,16 @@ public final class SiteWriter {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("Out folder is not a folder: " + outDir);
         }
+        refuseForeign(outDir, out);
         Path parent = out.getParent();
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
         try {
             write(fresh, files);
+            if (!Files.exists(fresh.resolve(MARKER))) {
+                Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
+            }
         } catch (IOException | RuntimeException e) {
             deleteTree(fresh);
             throw e;
@@ -65,6 +73,19 @@ public final class SiteWriter {
         if (contentRoot.startsWith(out)) {
             throw new IllegalArgumentException("Refusing to publish into " + given
                     + ": it is or contains the content folder " + contentRoot);
+        }
+    }
+
+    /** A non-empty folder without the marker is someone's files, not an old site (an index.html counts as a site). */
+    private static void refuseForeign(Path given, Path out) throws IOException {
+        if (!Files.isDirectory(out) || Files.exists(out.resolve(MARKER)) || Files.exists(out.resolve("index.html"))) {
+            return;
+        }
+        try (var entries = Files.list(out)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("Refusing to replace " + given + ": it holds files PolicyKB did not"
+                        + " write (no " + MARKER + "). Empty it or choose another out folder.");
+            }
         }
     }
 
