@@ -41,7 +41,7 @@ final class TaskViewBuilder {
                 index.findDocument(m.task().documentId())
                         .map(d -> SiteLayout.link(root, SiteUrls.document(d.id()), d.meta().title())).orElse(null),
                 reason(m))).toList();
-        return new TaskView(page, task.number() == null ? "" : task.number().strip(), label, lines(task.text()),
+        return new TaskView(page, task.number() == null ? "" : task.number().strip(), label, body(task),
                 SiteLayout.link(root, SiteUrls.document(document.id()), docTitle), section,
                 document.meta().docNumber().orElse(""),
                 index.leadOf(task).map(d -> DocumentBodyBuilder.departmentLink(d, root)).orElse(null),
@@ -77,6 +77,26 @@ final class TaskViewBuilder {
         String title = section.title() == null ? "" : section.title().strip();
         String label = (number + " " + title).strip();
         return label.isEmpty() ? "正文" : label;
+    }
+
+    /**
+     * The task's text for its page: its lines, less leading lines that only spell its number and title (the
+     * cells of a table row), which the page shows as its heading already.
+     */
+    static List<String> body(Task task) {
+        List<String> lines = lines(task.text());
+        String heading = SourceText.squeeze((task.number() == null ? "" : task.number()) + (task.title() == null ? "" : task.title()));
+        StringBuilder spelled = new StringBuilder();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            spelled.append(SourceText.squeeze(lines.get(i)));
+            if (!heading.startsWith(spelled.toString())) {
+                break;
+            }
+            if (spelled.toString().equals(heading)) {
+                return lines.subList(i + 1, lines.size());
+            }
+        }
+        return lines;
     }
 
     /** The lines of a text without surrounding white space, blank ones dropped. */
