@@ -51,6 +51,7 @@ public final class SiteWriter {
         Path parent = out.getParent();
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
+        removeLeftovers(parent, name);
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
         written = 0;
         try {
@@ -114,6 +115,22 @@ public final class SiteWriter {
                 }
             } catch (IOException e) {
                 throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * A build killed while writing leaves its half-written folder beside the site (the site itself untouched);
+     * the next build removes it. Only folders named like this writer's own temporary folders are touched.
+     */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                String n = p.getFileName().toString();
+                if ((n.startsWith("." + name + ".new-") || n.startsWith("." + name + ".old-"))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                }
             }
         }
     }
