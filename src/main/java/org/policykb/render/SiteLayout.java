@@ -26,9 +26,16 @@ final class SiteLayout {
     private final RenderContext context;
     private final boolean hasSearch;
 
+    private final boolean hasChanges;
+
     SiteLayout(RenderContext context, boolean hasSearch) {
+        this(context, hasSearch, false);
+    }
+
+    SiteLayout(RenderContext context, boolean hasSearch, boolean hasChanges) {
         this.context = context;
         this.hasSearch = hasSearch;
+        this.hasChanges = hasChanges;
     }
 
     RenderContext context() {
@@ -53,7 +60,7 @@ final class SiteLayout {
         List<Link> data = DATA_EXPORT.stream().map(l -> new Link(RelativeHref.to(root, l.href()), l.label())).toList();
         List<String> scripts = sortableTables ? List.of(RelativeHref.to(root, SORT_SCRIPT)) : List.of();
         return new PageInfo(title, root, context.siteTitle(), ChineseLabels.date(context.generatedOn()), trail, nav,
-                hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts);
+                hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts, hasChanges ? RelativeHref.to(root, CHANGES) : "");
     }
 
     static Link link(String root, String sitePath, String label) {
