@@ -18,7 +18,7 @@ record IndexedItem(String id, HitType type, int ord, String title, String displa
     /** A digest of everything stored, so an unchanged item is not rewritten. */
     String contentHash() {
         // the leading version changes whenever what is stored changes, so older indexes are rewritten
-        return "v2:" + Integer.toHexString(List.of(type.code(), ord, title, displayTitle, body, url, documentId,
+        return "v3:" + Integer.toHexString(List.of(type.code(), ord, title, displayTitle, body, url, documentId,
                 documentTitle, documentKind, lead, support, year).hashCode()) + ":" + body.length();
     }
 }
