@@ -145,6 +145,7 @@
         const key = f32(flat[i + 2] * this.inverse[flat[i + 1]]);
         this.byItem.set(flat[i], { norm: flat[i + 1], tf: flat[i + 2], key });
         this.lastKey = key;
+        this.lastItem = flat[i];
       }
       this.loaded += 1;
     }
@@ -294,10 +295,14 @@
       }
       const unseen = unseenBound(clauses);
       const kth = ranked.length >= k ? ranked[k - 1][1] : -1;
+      const kthItem = ranked.length >= k ? ranked[k - 1][0] : Infinity;
       open.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const contenders = open.filter((o) => o[1] >= kth);
-      if (unseen < kth && contenders.length === 0) return result(m, parts, exact, ranked, false, filters);
+      // equal scores rank by item number, so an item tied with the k-th can only pass it with a lower number;
+      // a driver lists equal keys by item number, so an item not seen yet comes after its last one
+      const contenders = open.filter((o) => o[1] > kth || (o[1] === kth && o[0] < kthItem));
       const unfinished = drivers.filter((d) => !d.exhausted);
+      const unseenBeaten = unseen < kth || (unseen === kth && unfinished.every((d) => d.lastItem > kthItem));
+      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, unfinished.length === 0, filters);
       if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
       // Phrases in the driver are checked on their cards first (the cards are shown anyway); then more of
       // the drivers while unseen items could still win; a few items missing from a driver are settled by
@@ -306,7 +311,7 @@
       const verify = contenders.filter((o) => o[2] && !o[3]);
       const byCard = contenders.filter((o) => o[2]);
       if (verify.length > 0) await fetchCards(m, top(verify));
-      else if (unfinished.length > 0 && unseen >= kth) await Promise.all(unfinished.map((d) => d.more()));
+      else if (unfinished.length > 0 && !unseenBeaten) await Promise.all(unfinished.map((d) => d.more()));
       else if (byCard.length > 0 && (byCard.length <= 2 * CARD_BATCH || unfinished.length === 0)) await fetchCards(m, top(byCard));
       else if (unfinished.length > 0) await Promise.all(unfinished.map((d) => d.more()));
       else await fetchCards(m, top(contenders));
