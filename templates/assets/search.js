@@ -538,10 +538,10 @@
         afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
       };
       window.policykbSearch.runs.push(run);
-      document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
       // on a big site the department and document counts wait until the filters are opened
       if (m.items <= EAGER_FACETS || ui.filters.open) await renderFacets(m, res, ui);
       else ui.filters.addEventListener('toggle', () => { if (current === res) renderFacets(m, res, ui); }, { once: true });
+      if (mine === generation) document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
     }
     let timer = 0;
     const soon = () => { clearTimeout(timer); timer = setTimeout(() => run(false), 120); };
