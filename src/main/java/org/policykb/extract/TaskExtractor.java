@@ -62,11 +62,36 @@ final class TaskExtractor {
         }
         if (kind == DocumentKind.REPORT) {
             for (Section section : doc.root().flatten()) {
-                tasks.addAll(nextSteps(documentId, text, section));
+                List<Task> steps = nextSteps(documentId, text, section);
+                if (!steps.isEmpty()) {
+                    // The steps are the tasks; the section that lists them is their frame.
+                    tasks.removeIf(t -> t.sectionId().equals(section.id()) && t.number() == section.number());
+                    tasks.addAll(steps);
+                }
             }
         }
         tasks.sort(java.util.Comparator.comparingInt(t -> t.span().start()));
-        return List.copyOf(tasks);
+        return withStableIds(documentId, tasks);
+    }
+
+    /**
+     * Task ids from the tasks' own titles: a task keeps its URL when others are added, removed or renumbered around
+     * it. A repeated title gets -2, -3 in document order.
+     */
+    private static List<Task> withStableIds(String documentId, List<Task> tasks) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<Task> out = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            String words = t.title() == null || t.title().isBlank() ? String.valueOf(t.number()) : t.title();
+            String base = "t-" + org.policykb.model.SiteUrls.name(words, 24);
+            String local = base;
+            for (int k = 2; !used.add(local); k++) {
+                local = base + "-" + k;
+            }
+            out.add(new Task(documentId + "/" + local, t.documentId(), t.sectionId(), t.number(), t.title(), t.text(),
+                    t.lead(), t.support(), t.span()));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -189,7 +214,7 @@ final class TaskExtractor {
             int bodyStart = starts.get(i)[1];
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : to;
             String segment = text.substring(bodyStart, end);
-            int stop = firstOf(segment, "。；;");
+            int stop = firstOf(segment, "。；;，,：:");
             String title = (stop >= 0 ? segment.substring(0, stop) : segment).strip();
             String number = text.substring(start, bodyStart);
             String local = section.id() + "-n" + (already + i + 1);
@@ -211,13 +236,7 @@ final class TaskExtractor {
     }
 
     static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return new org.policykb.text.LineIndex(text.substring(0, Math.min(offset + 1, text.length()))).lineOf(offset);
     }
 
     static Optional<Task> containing(List<Task> tasks, int offset) {

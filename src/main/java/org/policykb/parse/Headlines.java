@@ -15,6 +15,9 @@ final class Headlines {
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:本报|本刊)?(?:记者|通讯员|实习生|特约记者)[\\s:：]*[\\p{IsHan}·]{2,4}(?:[\\s、，,]+(?:(?:记者|通讯员|实习生)[\\s:：]*)?[\\p{IsHan}·]{2,4})*$"
                     + "|^(?:来源|作者|编辑|责任编辑)[:：].{1,30}$");
+    /** 「牵头单位：市教育局」「完成时限：2025年底」: a labelled value, not a heading. */
+    private static final Pattern LABEL = Pattern.compile(
+            "^[\\p{IsHan}]{0,6}(?:单位|部门|责任人|时间|时限|期限|目标|内容|要求|依据|指标|地点|对象|范围|方式)[：:]");
     private static final String TERMINAL = "。！？；：:;!?，,、…";
 
     private Headlines() {
@@ -51,7 +54,7 @@ final class Headlines {
         if ((first == '（' || first == '(') && (last == '）' || last == ')')) {
             return false; // a parenthetical note such as （此件公开发布）
         }
-        if (isDateLine(s) || isDocNumberLine(s) || isByline(s) || isKicker(s)) {
+        if (isDateLine(s) || isDocNumberLine(s) || isByline(s) || isKicker(s) || LABEL.matcher(s).find()) {
             return false;
         }
         int han = 0;

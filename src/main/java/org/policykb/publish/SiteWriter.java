@@ -1,0 +1,156 @@
+package org.policykb.publish;
+
+import org.policykb.model.OutputFile;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
+ * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
+ * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
+ * destroy something else: the file-system root, the user's home, and the content folder or any folder
+ * containing it.
+ */
+public final class SiteWriter {
+    private final Path contentRoot;
+    private final Path home;
+
+    /** @param contentRoot the content folder of the build, which the site must never replace */
+    public SiteWriter(Path contentRoot) {
+        this(contentRoot, Path.of(System.getProperty("user.home")));
+    }
+
+    SiteWriter(Path contentRoot, Path home) {
+        this.contentRoot = canonical(contentRoot);
+        this.home = canonical(home);
+    }
+
+    public void publish(Path outDir, Collection<OutputFile> files) throws IOException {
+        Path out = canonical(outDir);
+        refuseDangerous(outDir, out);
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("Out folder is not a folder: " + outDir);
+        }
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        String name = out.getFileName().toString();
+        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        try {
+            write(fresh, files);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(fresh);
+            throw e;
+        }
+        swap(out, fresh, parent, name);
+    }
+
+    private void refuseDangerous(Path given, Path out) {
+        if (out.getParent() == null) {
+            throw new IllegalArgumentException("Refusing to publish into the file-system root: " + given);
+        }
+        if (out.equals(home)) {
+            throw new IllegalArgumentException("Refusing to replace the home folder with the site: " + given);
+        }
+        if (contentRoot.startsWith(out)) {
+            throw new IllegalArgumentException("Refusing to publish into " + given
+                    + ": it is or contains the content folder " + contentRoot);
+        }
+    }
+
+    private static void write(Path root, Collection<OutputFile> files) throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (OutputFile file : files) {
+            if (!seen.add(file.path())) {
+                throw new IllegalArgumentException("Two files for " + file.path());
+            }
+            Path target = root.resolve(file.path()).normalize();
+            if (!target.startsWith(root)) {
+                throw new IllegalArgumentException("Output path leaves the site folder: " + file.path());
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+            } catch (IOException e) {
+                throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
+            }
+        }
+    }
+
+    /** Old away, new in, old deleted; if the new one cannot be moved in, the old one is moved back. */
+    private static void swap(Path out, Path fresh, Path parent, String name) throws IOException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            move(fresh, out);
+            return;
+        }
+        Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+        Files.delete(old);
+        move(out, old);
+        try {
+            move(fresh, out);
+        } catch (IOException e) {
+            move(old, out);
+            deleteTree(fresh);
+            throw new IOException("Cannot move the new site into " + out + "; the old site is kept", e);
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a folder this writer created or renamed; symbolic links are removed, never followed. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The absolute, normalised path, with symbolic links resolved for the part that exists. */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot resolve " + path, e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.policykb.testing;
+
+import org.policykb.model.SourceFile;
+import org.policykb.source.ContentScanner;
+import org.policykb.source.ScanResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The documents tests read: the sample content and the fixture sites under src/test/resources/sites. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static Path projectRoot() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static Path content() {
+        return projectRoot().resolve("content");
+    }
+
+    public static Path site(String name) {
+        return projectRoot().resolve("src/test/resources/sites").resolve(name);
+    }
+
+    /** The shared gold answers beside the repository (../shared/gold), as CI and developers have them. */
+    public static Path gold() {
+        Path gold = projectRoot().resolveSibling("shared").resolve("gold");
+        if (!Files.isDirectory(gold)) {
+            throw new IllegalStateException("The gold answers are expected at " + gold + " (shared/ beside the repository)");
+        }
+        return gold;
+    }
+
+    /** Every readable fixture document: the samples and every fixture site's documents. */
+    public static List<SourceFile> allDocuments() {
+        List<SourceFile> all = new ArrayList<>(scan(content()).files());
+        try (Stream<Path> sites = Files.list(projectRoot().resolve("src/test/resources/sites"))) {
+            for (Path site : sites.sorted().toList()) {
+                all.addAll(scan(site).files());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return all;
+    }
+
+    public static ScanResult scan(Path folder) {
+        return new ContentScanner(Set.of("txt", "md")).scan(folder);
+    }
+
+    /** A source file made from a string, for parser and extractor tests. */
+    public static SourceFile text(String name, String text) {
+        return new SourceFile(Path.of(name), name, "UTF-8", text, Integer.toHexString(text.hashCode()));
+    }
+}
