@@ -606,9 +606,8 @@
         filters: document.getElementById('search-filters'),
       });
     }
-    for (const input of document.querySelectorAll('input[data-policykb-search]')) {
-      if (input.id !== 'search-q') searchBox(input);
-    }
+    // on the search page the page's own box does the work; elsewhere the header's box shows a few hits
+    if (!results) for (const input of document.querySelectorAll('input[data-policykb-search]')) searchBox(input);
   }
   window.policykbSearch.parse = parse;
   /** For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name. */

@@ -60,7 +60,7 @@ final class SearchSite implements AutoCloseable {
     /** search.html rendered from templates/search.ftlh, and the script and style it loads. */
     static void addPage(Path site) throws IOException {
         Files.createDirectories(site.resolve("assets"));
-        for (String asset : List.of("search.js", "search.css")) {
+        for (String asset : List.of("search.js", "search.css", "site.css")) {
             Files.copy(Path.of("templates/assets", asset), site.resolve("assets").resolve(asset),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
@@ -70,7 +70,18 @@ final class SearchSite implements AutoCloseable {
         try {
             Template template = freemarker.getTemplate("search.ftlh");
             StringWriter html = new StringWriter();
-            template.process(Map.of(), html);
+            // the frame the render stage passes (a PageInfo), as a map: the test needs no render classes
+            Map<String, Object> page = new java.util.HashMap<>();
+            page.put("title", "搜索");
+            page.put("root", "");
+            page.put("siteTitle", "政策知识库");
+            page.put("generatedOn", "2026年1月1日");
+            page.put("breadcrumbs", List.of());
+            page.put("nav", "search");
+            page.put("searchHref", "search.html");
+            page.put("dataLinks", List.of());
+            page.put("scripts", List.of("assets/search.js"));
+            template.process(Map.of("page", page, "home", Map.of("href", "index.html", "label", "返回首页")), html);
             Files.writeString(site.resolve("search.html"), html.toString());
         } catch (TemplateException e) {
             throw new IllegalStateException("templates/search.ftlh does not render", e);
