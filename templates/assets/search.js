@@ -525,8 +525,8 @@
       current = res;
       if (!more) ui.results.replaceChildren();
       const to = Math.min(res.ranked.length, shown + PAGE_SIZE);
-      const dataAt = stats.lastArrival || performance.now();
       const renderMs = await renderHits(m, ui.results, res, shown, to);
+      const dataAt = stats.lastArrival || started; // the last file (a card, usually) the hits needed
       shown = to;
       if (mine !== generation) return;
       ui.status.textContent = res.ranked.length === 0 ? '没有找到与查询相符的结果。'
