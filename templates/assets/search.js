@@ -245,7 +245,7 @@
   }
 
   // ---------- the search ----------
-  const CARD_BATCH = 12;
+  const CARD_BATCH = 10;
   async function search(query, filters, k) {
     const m = await meta();
     const parts = parse(query);
