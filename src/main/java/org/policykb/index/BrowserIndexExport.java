@@ -41,6 +41,10 @@ public final class BrowserIndexExport {
                         String body, String lead, List<String> support, String indexedTitle, int norm) {
     }
 
+    /**
+     * Everything comes from the index (its last commit), so the browser ranks exactly what the CLI searches;
+     * {@code kb} is the knowledge base that commit was made from, accepted for the build's call.
+     */
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
