@@ -8,7 +8,7 @@ import java.util.List;
 
 /** What a build did: the knowledge base it built, how many files it wrote, how long it took, what went wrong. */
 public record BuildResult(KnowledgeBase knowledgeBase, int filesWritten, Duration took, List<Problem> problems,
-                          ChangeReport changes) {
+                          ChangeReport changes, StageTimes stages) {
     public BuildResult {
         problems = List.copyOf(problems);
     }
@@ -23,6 +23,6 @@ public record BuildResult(KnowledgeBase knowledgeBase, int filesWritten, Duratio
         long sections = kb.documents().stream().mapToLong(d -> d.sections().size()).sum();
         return String.format("%d documents, %d sections, %d tasks, %d departments, %d goals; %d files written in %.2f s; %d problems (%d errors)",
                 kb.documents().size(), sections, kb.tasks().size(), kb.departments().size(), kb.goals().size(),
-                filesWritten, took.toMillis() / 1000.0, problems.size(), errors());
+                filesWritten, took.toMillis() / 1000.0, problems.size(), errors()) + "\n  stages: " + stages;
     }
 }
