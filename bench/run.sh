@@ -106,6 +106,9 @@ fi
 echo "bench: building the jar" >&2
 "$repo/policykb" --help >/dev/null 2>"$logs/jar.log" || { cat "$logs/jar.log" >&2; exit 3; }
 policykb=("$jdk/bin/java" -Xss8m -Dpolicykb.home="$repo" -cp "$repo/target/policykb.jar:$repo/target/lib/*" org.policykb.cli.Main)
+# Every run builds into a new folder with no state beside it; --clean says so too, where the CLI has it.
+clean=()
+if "${policykb[@]}" build --help 2>/dev/null | grep -q -- '--clean'; then clean=(--clean); fi
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -154,7 +157,7 @@ policykb_run() {
   local dir="$out/runs/$1/$2" log="$logs/$2-$1-$3.log"
   rm -rf "$dir"
   mkdir -p "$dir"
-  measure "$log" "${policykb[@]}" build --content "$4" --out "$dir/site"
+  measure "$log" "${policykb[@]}" build "${clean[@]}" --content "$4" --out "$dir/site"
   # the build prints "… files written in 1.23 s; …" and "  stages: read 0.26 s, export 0.01 s, …"
   local build_s stages
   build_s=$(sed -n 's/.* files written in \([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
