@@ -70,6 +70,10 @@ def combined(hugo, pagefind):
     return out
 
 
+def runs(count):
+    return "one run" if count == 1 else f"medians of {count} runs"
+
+
 def row(name, f):
     if f is None:
         return f"| {name} | failed | | | | |"
@@ -106,7 +110,7 @@ def main():
         kb_rows = groups[("policykb", n)]
         kb = figures(kb_rows)
         hugo, pagefind = groups.get(("hugo", n), []), groups.get(("pagefind", n), [])
-        lines += [f"## {n:,} documents (medians of {len(kb_rows)} runs)", "",
+        lines += [f"## {n:,} documents ({runs(len(kb_rows))})", "",
                   "| | wall s | user+sys s | peak RSS MB | files | output MB |",
                   "|---|---:|---:|---:|---:|---:|",
                   row("PolicyKB", kb)]
@@ -156,7 +160,7 @@ def main():
             f = figures(rs)
             lines += [f"## The {n} sample documents (content/), JVM start included", ""]
             if f:
-                lines += [f"Median of {f['runs']} builds: wall {f['wall_s']:.2f} s (goal < {SAMPLES_GOAL_S:g} s: "
+                lines += [f"{runs(f['runs']).capitalize()}: wall {f['wall_s']:.2f} s (goal < {SAMPLES_GOAL_S:g} s: "
                           f"{verdict(f['wall_s'] < SAMPLES_GOAL_S)}), user+sys {f['cpu_s']:.2f} s, "
                           f"peak RSS {f['rss_mb']:.0f} MB; runs: " + ", ".join(f"{r['wall_s']:.2f}" for r in rs) + " s.", ""]
             else:
