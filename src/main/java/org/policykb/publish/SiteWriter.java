@@ -19,12 +19,17 @@ import java.util.Set;
  * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
  * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
  * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
- * destroy something else: the file-system root, the user's home, and the content folder or any folder
- * containing it.
+ * destroy something else: the file-system root, the user's home, the content folder or any folder containing it,
+ * and a folder with files in it that PolicyKB did not write (a mistyped {@code --out ~/Documents} must not empty
+ * Documents). Every published site carries a small marker file saying PolicyKB wrote it.
  */
 public final class SiteWriter {
+    /** Written into every published site; an existing out folder with files must have it (or an index.html). */
+    public static final String MARKER = ".policykb-site";
+
     private final Path contentRoot;
     private final Path home;
+    private int written;
 
     /** @param contentRoot the content folder of the build, which the site must never replace */
     public SiteWriter(Path contentRoot) {
@@ -42,12 +47,18 @@ public final class SiteWriter {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("Out folder is not a folder: " + outDir);
         }
+        refuseForeign(outDir, out);
         Path parent = out.getParent();
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
+        removeLeftovers(parent, name);
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        written = 0;
         try {
-            write(fresh, files);
+            write(fresh, files, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
+            if (!Files.exists(fresh.resolve(MARKER))) {
+                Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
+            }
         } catch (IOException | RuntimeException e) {
             deleteTree(fresh);
             throw e;
@@ -68,7 +79,24 @@ public final class SiteWriter {
         }
     }
 
-    private static void write(Path root, Collection<OutputFile> files) throws IOException {
+    /** A non-empty folder without the marker is someone's files, not an old site (an index.html counts as a site). */
+    private static void refuseForeign(Path given, Path out) throws IOException {
+        if (!Files.isDirectory(out) || Files.exists(out.resolve(MARKER)) || Files.exists(out.resolve("index.html"))) {
+            return;
+        }
+        try (var entries = Files.list(out)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("Refusing to replace " + given + ": it holds files PolicyKB did not"
+                        + " write (no " + MARKER + "). Empty it or choose another out folder.");
+            }
+        }
+    }
+
+    /**
+     * Writes the files into the new folder. A file whose bytes equal the published one is hard-linked to it
+     * instead of written, so it keeps its file time and an upload tool sends only real changes.
+     */
+    private void write(Path root, Collection<OutputFile> files, Path previous) throws IOException {
         Set<String> seen = new HashSet<>();
         for (OutputFile file : files) {
             if (!seen.add(file.path())) {
@@ -80,11 +108,52 @@ public final class SiteWriter {
             }
             try {
                 Files.createDirectories(target.getParent());
-                Files.write(target, file.bytes());
+                Path old = previous == null ? null : previous.resolve(file.path());
+                if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
+                    Files.write(target, file.bytes());
+                    written++;
+                }
             } catch (IOException e) {
                 throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
             }
         }
+    }
+
+    /**
+     * A build killed while writing leaves its half-written folder beside the site (the site itself untouched);
+     * the next build removes it. Only folders named like this writer's own temporary folders are touched.
+     */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                String n = p.getFileName().toString();
+                if ((n.startsWith("." + name + ".new-") || n.startsWith("." + name + ".old-"))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static boolean sameBytes(Path old, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != bytes.length) {
+            return false;
+        }
+        return java.util.Arrays.equals(Files.readAllBytes(old), bytes);
+    }
+
+    private static boolean link(Path target, Path existing) {
+        try {
+            Files.createLink(target, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system, or no hard links there: write the bytes instead
+        }
+    }
+
+    /** How many files the last publish actually wrote (the others were unchanged and kept). */
+    public int written() {
+        return written;
     }
 
     /** Old away, new in, old deleted; if the new one cannot be moved in, the old one is moved back. */
