@@ -165,9 +165,9 @@ policykb_run() {
   rm -rf "$dir"
   mkdir -p "$dir"
   measure "$log" "${policykb[@]}" build "${clean[@]}" --content "$4" --out "$dir/site"
-  # the build prints "… files written in 1.23 s; …" and "  stages: read 0.26 s, export 0.01 s, …"
+  # the build prints "… in 1.23 s; 0 problems (0 errors)" and "  stages: read 0.26 s, export 0.01 s, …"
   local build_s stages
-  build_s=$(sed -n 's/.* files written in \([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
+  build_s=$(sed -n 's/.* in \([0-9.][0-9.]*\) s; [0-9][0-9]* problems.*/\1/p' "$log" | head -n 1)
   stages=$(sed -n 's/^ *stages: //p' "$log" | head -n 1)
   record "$1" "$2" "$3" "$dir/site" "$build_s" "$stages"
 }
