@@ -108,15 +108,29 @@ final class TaskExtractor {
         if (from == target) {
             return List.of(from);
         }
-        for (Section child : from.children()) {
-            if (child.span().start() <= target.span().start()) {
-                List<Section> sub = pathTo(child, target);
-                if (!sub.isEmpty()) {
-                    List<Section> out = new ArrayList<>();
-                    out.add(from);
-                    out.addAll(sub);
-                    return out;
-                }
+        // Spans tile the text, so only the last child starting at or before the target can hold it: trying
+        // every earlier child too made each call cost the whole tree.
+        List<Section> children = from.children();
+        int low = 0;
+        int high = children.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (children.get(mid).span().start() <= target.span().start()) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        // Empty sections share a start with the next one: step back over them until one holds the target.
+        for (int i = found; i >= 0 && children.get(i).span().start() == children.get(found).span().start(); i--) {
+            List<Section> sub = pathTo(children.get(i), target);
+            if (!sub.isEmpty()) {
+                List<Section> out = new ArrayList<>();
+                out.add(from);
+                out.addAll(sub);
+                return out;
             }
         }
         return List.of();

@@ -79,7 +79,12 @@ public final class MarkdownParser implements DocumentParser {
             }
             out.put(entry.getKey(), unquote(String.join(" ", values)));
         }
-        if (out.isEmpty() && yaml.getChars().length() > 8) {
+        Optional<Problem> malformed = FrontMatterCheck.problem(source.relativePath(), yaml.getChars().toString());
+        if (malformed.isPresent()) {
+            // Keys read from broken YAML are guesses (a title of "[未闭合" say): leave them all out.
+            out.clear();
+            problems.add(malformed.get());
+        } else if (out.isEmpty() && yaml.getChars().length() > 8) {
             problems.add(Problem.warning(source.relativePath(), 1, "front matter could not be read as key: value lines"));
         }
     }

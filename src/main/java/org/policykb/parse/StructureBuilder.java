@@ -108,7 +108,8 @@ public final class StructureBuilder {
                         continue;
                     }
                     Optional<Marker> marker = Markers.at(text);
-                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && acceptsMarker(marker.get())) {
+                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && hasTitle(text, marker.get())
+                            && acceptsMarker(marker.get())) {
                         addMarked(heading.line(), text, marker.get());
                     } else if (title.isPresent() && HeadReader.sameTitle(text, title.get()) && !bylineFollows(i)) {
                         noteText(text); // the document's own title, repeated: part of the preamble
@@ -129,7 +130,8 @@ public final class StructureBuilder {
                         }
                     }
                     Optional<Marker> marker = Markers.at(text);
-                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && acceptsMarker(marker.get())) {
+                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && hasTitle(text, marker.get())
+                            && acceptsMarker(marker.get())) {
                         addMarked(line, text, marker.get());
                     } else if (marker.isPresent() && marker.get().style() == MarkerStyle.TABLE && isCaption(text, marker.get())) {
                         addTableHeading(line, text, marker.get());
@@ -226,11 +228,22 @@ public final class StructureBuilder {
         return false;
     }
 
-    private void addMarked(Line line, String text, Marker marker) {
+    /** A marker alone on its line (「一、」, 「（二）：」) names nothing: it is text, not a heading. */
+    private static boolean hasTitle(String text, Marker marker) {
+        return !markedTitle(text, marker).isEmpty();
+    }
+
+    private static String markedTitle(String text, Marker marker) {
         String rest = text.substring(Math.min(marker.length(), text.length())).strip();
         int stop = rest.indexOf('。');
         String title = (stop >= 0 ? rest.substring(0, stop) : rest).strip();
-        title = title.replaceAll("[：:]+$", "").strip();
+        return title.replaceAll("[：:]+$", "").strip();
+    }
+
+    private void addMarked(Line line, String text, Marker marker) {
+        String rest = text.substring(Math.min(marker.length(), text.length())).strip();
+        int stop = rest.indexOf('。');
+        String title = markedTitle(text, marker);
         String key = marker.style().name();
         lastValueByStyle.put(key, marker.value());
         push(new Node(key, marker.style().rank() * 100, String.valueOf(marker.value()), marker.raw(), title, false,
