@@ -9,6 +9,7 @@ import org.policykb.model.SourceSpan;
 import org.policykb.model.Task;
 import org.policykb.text.Clauses;
 import org.policykb.text.Width;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,17 @@ final class GoalExtractor {
         }
         List<Goal> goals = new ArrayList<>();
         org.policykb.text.LineIndex lines = new org.policykb.text.LineIndex(text);
+        // One sweep in text order keeps the tasks open at each sentence: asking every task for every sentence
+        // made a long plan cost tasks times sentences.
+        List<Task> byStart = tasks.stream().sorted(java.util.Comparator.comparingInt(t -> t.span().start())).toList();
+        List<Task> open = new ArrayList<>();
+        int next = 0;
         for (Clauses.Piece sentence : sentences.values()) {
-            Optional<Task> task = tasks.stream()
-                    .filter(t -> t.span().start() <= sentence.start() && sentence.start() < t.span().end())
-                    .min(java.util.Comparator.comparingInt(t -> t.span().length()));
+            while (next < byStart.size() && byStart.get(next).span().start() <= sentence.start()) {
+                open.add(byStart.get(next++));
+            }
+            open.removeIf(t -> t.span().end() <= sentence.start());
+            Optional<Task> task = open.stream().min(java.util.Comparator.comparingInt(t -> t.span().length()));
             read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, goals);
         }
         return List.copyOf(goals);
@@ -145,7 +153,7 @@ final class GoalExtractor {
 
     private static Goal goal(String documentId, Optional<Task> task, String text, Optional<String> value,
                              Optional<Integer> year, Clauses.Piece where, org.policykb.text.LineIndex lines, int index) {
-        return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), text, value, year,
+        return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), WordLeftovers.remove(text), value, year,
                 new SourceSpan(where.start(), where.end(), lines.lineOf(where.start())));
     }
 

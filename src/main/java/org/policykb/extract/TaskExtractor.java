@@ -8,6 +8,8 @@ import org.policykb.model.SourceSpan;
 import org.policykb.model.TableRow;
 import org.policykb.model.Task;
 
+import org.policykb.text.WordLeftovers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,7 +150,7 @@ final class TaskExtractor {
         SourceSpan span = section.span();
         Attribution who = attributions.attribution(text, span.start(), span.end(), span.line());
         return new Task(documentId + "/" + section.id(), documentId, section.id(), section.number(), section.title(),
-                span.of(text).strip(), who.lead(), who.support(), span);
+                WordLeftovers.remove(span.of(text)).strip(), who.lead(), who.support(), span);
     }
 
     private List<Task> tableTasks(String documentId, ParsedDocument doc, Section table) {
@@ -209,13 +211,13 @@ final class TaskExtractor {
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : to;
             String segment = text.substring(bodyStart, end);
             int stop = firstOf(segment, "。；;，,：:");
-            String title = (stop >= 0 ? segment.substring(0, stop) : segment).strip();
+            String title = WordLeftovers.remove(stop >= 0 ? segment.substring(0, stop) : segment).strip();
             String number = text.substring(start, bodyStart);
             String local = section.id() + "-n" + (already + i + 1);
             SourceSpan span = new SourceSpan(start, end, lineOf(text, start));
             Attribution who = attributions.attribution(text, start, end, span.line());
             out.add(new Task(documentId + "/" + local, documentId, section.id(), number, title,
-                    text.substring(start, end).strip(), who.lead(), who.support(), span));
+                    WordLeftovers.remove(text.substring(start, end)).strip(), who.lead(), who.support(), span));
         }
         return out;
     }

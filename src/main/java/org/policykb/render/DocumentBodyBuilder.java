@@ -12,6 +12,7 @@ import org.policykb.render.DocumentView.Inline;
 import org.policykb.render.DocumentView.Paragraph;
 import org.policykb.render.DocumentView.SectionView;
 import org.policykb.render.DocumentView.TaskMark;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -243,14 +244,29 @@ final class DocumentBodyBuilder {
         int i = from;
         int j = 0;
         while (j < want.length()) {
-            while (i < to && isSpace(text.charAt(i))) {
-                i++;
-            }
+            i = skipBlank(text, i, to);
             if (i >= to || text.charAt(i) != want.charAt(j)) {
                 return -1;
             }
             i++;
             j++;
+        }
+        return i;
+    }
+
+    /** Past white space and Word leftovers ({@code [bookmark: _GoBack]}), which are not what a document says. */
+    private static int skipBlank(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (isSpace(text.charAt(i))) {
+                i++;
+            } else {
+                int past = WordLeftovers.skip(text, i, to);
+                if (past == i) {
+                    break;
+                }
+                i = past;
+            }
         }
         return i;
     }
@@ -266,11 +282,8 @@ final class DocumentBodyBuilder {
         while (lineStart < to) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 || lineEnd > to ? to : lineEnd;
-            int s = lineStart;
+            int s = skipBlank(text, lineStart, lineEnd);
             int e = lineEnd;
-            while (s < e && isSpace(text.charAt(s))) {
-                s++;
-            }
             while (e > s && isSpace(text.charAt(e - 1))) {
                 e--;
             }
