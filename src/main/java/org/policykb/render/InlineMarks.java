@@ -25,10 +25,29 @@ final class InlineMarks {
         }
     }
 
+    /** The index of the first mark whose end is at or after {@code offset}, in marks sorted by start and end. */
+    private static int firstEndingAtOrAfter(List<Mark> marks, int offset) {
+        int low = 0;
+        int high = marks.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (marks.get(mid).end() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** @param goals goal marks sorted by start, none overlapping another (as DocumentBodyBuilder merges them) */
     static List<Inline> inlines(String text, int from, int to, List<Mark> goals, List<Mark> others,
                                 Set<String> badged) {
         List<Mark> placed = new ArrayList<>();
-        for (Mark goal : goals) {
+        // Goal marks come sorted and merged, so their ends rise with their starts: start at the first that can
+        // reach this paragraph instead of reading every goal of the document for every paragraph.
+        for (int i = firstEndingAtOrAfter(goals, from); i < goals.size() && goals.get(i).start() < to; i++) {
+            Mark goal = goals.get(i);
             if (goal.start() < to && from < goal.end() || goal.start() == goal.end() && goal.start() >= from && goal.start() < to) {
                 placed.add(goal);
             }

@@ -6,7 +6,8 @@ package org.policykb.build;
  */
 final class LargeDocuments {
     private static final String SENTENCE = "深入推进义务教育优质均衡发展，统筹城乡学校布局，改善农村学校办学条件，"
-            + "到2025年新建改扩建学校5所、新增学位2000个，义务教育巩固率达到99%以上。";
+            + "加强教师队伍建设，完善家校社协同育人机制，提高教育教学质量。";
+    private static final String GOAL = "到2025年新建改扩建学校5所、新增学位2000个，义务教育巩固率达到99%以上。";
 
     private LargeDocuments() {
     }
@@ -21,7 +22,7 @@ final class LargeDocuments {
             out.append(chineseNumber(chapter))
                     .append("、第").append(chapter).append("部分重点任务\n");
             for (int task = 1; task <= 5; task++) {
-                out.append(task).append("．推进第").append(chapter).append("部分第").append(task).append("项工作。");
+                out.append(task).append("．推进第").append(chapter).append("部分第").append(task).append("项工作。").append(GOAL);
                 for (int i = 0; i < perTask; i++) {
                     out.append(SENTENCE);
                     if (i % 50 == 49) {
@@ -36,7 +37,7 @@ final class LargeDocuments {
 
     /** A title line, then one line of over 1,000,000 bytes, then a closing line. */
     static String oneMegabyteLine() {
-        StringBuilder out = new StringBuilder("某区单行超长的工作要点\n一、");
+        StringBuilder out = new StringBuilder("某区单行超长的工作要点\n一、").append(GOAL);
         while (out.length() * 3 < 1_150_000) {
             out.append(SENTENCE);
         }

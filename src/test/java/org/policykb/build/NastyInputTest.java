@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The nastiest inputs we could think of (src/test/resources/sites/nasty, plus what cannot be committed: a
- * symbolic link loop, a dangling link, a named pipe, a file the kernel refuses to read, a 50 MB document and a
- * line of 1 MB), built by the real SiteBuilder: the build finishes, every bad file is named in the report (with
+ * symbolic link loop, a dangling link, a named pipe, a file the kernel refuses to read; the 50 MB document and
+ * the line of 1 MB are {@link LargeInputTest}'s), built by the real SiteBuilder: the build finishes, every bad file is named in the report (with
  * its line where one applies), every good file is published, {@code --strict} fails, and no script in any
  * document runs or even reaches the page as markup.
  */
@@ -58,7 +58,7 @@ class NastyInputTest {
         BAD.put("mixed-utf8-gbk.txt", 6);
         BAD.put("utf16-no-bom-binary.txt", 0);
         BAD.put("nested/deeper/empty.md", 0);
-        BAD.put("malformed-front-matter.md", 2);
+        BAD.put("malformed-front-matter.md", 3); // the list item where a ] was expected
         BAD.put("nested/loop", 0);          // made here: a link to its own grandparent folder
         BAD.put("dangling.txt", 0);         // made here: a link to nothing
         BAD.put("pipe.txt", 0);             // made here: a named pipe, which would block a reader forever
@@ -70,7 +70,7 @@ class NastyInputTest {
             "gbk.txt", "gb18030.txt", "big5.txt", "crlf.txt", "cr.txt", "mixed-width.txt", "bookmarks.txt",
             "same-title-a.txt", "same-title-b.txt", "with spaces in name.txt", "中文文件名.txt",
             "$(touch pwned);'\"&|<b>.txt", "nested/deeper/深层/plan.txt", "nested/deeper/notes.md", "hostile.txt",
-            "raw-html.md", "malformed-front-matter.md", "huge/fifty-megabytes.txt", "huge/one-megabyte-line.txt");
+            "raw-html.md", "malformed-front-matter.md");
 
     @TempDir
     static Path tmp;
@@ -90,9 +90,6 @@ class NastyInputTest {
             Files.createSymbolicLink(content.resolve(UNREADABLE), Path.of("/proc/self/mem"));
             unreadableMade = true;
         }
-        Files.createDirectories(content.resolve("huge"));
-        Files.writeString(content.resolve("huge/fifty-megabytes.txt"), LargeDocuments.fiftyMegabytes());
-        Files.writeString(content.resolve("huge/one-megabyte-line.txt"), LargeDocuments.oneMegabyteLine());
         site = tmp.resolve("out/site");
         result = new SiteBuilder().build(new BuildSettings(content, site, Fixtures.projectRoot().resolve("templates"),
                 true, LocalDate.of(2025, 1, 1)));
@@ -151,17 +148,6 @@ class NastyInputTest {
     }
 
     @Test
-    void theLargeDocumentsAreReadWhole() {
-        PolicyDocument big = result.knowledgeBase().documents().stream()
-                .filter(d -> d.source().equals("huge/fifty-megabytes.txt")).findFirst().orElseThrow();
-        assertTrue(big.text().getBytes(StandardCharsets.UTF_8).length >= 50_000_000);
-        assertEquals(big.text().length(), big.root().flatten().getLast().span().end());
-        PolicyDocument line = result.knowledgeBase().documents().stream()
-                .filter(d -> d.source().equals("huge/one-megabyte-line.txt")).findFirst().orElseThrow();
-        assertTrue(line.text().getBytes(StandardCharsets.UTF_8).length >= 1_000_000);
-    }
-
-    @Test
     void strictBuildThroughTheCommandLineFailsAndNamesEveryBadFile() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;
@@ -192,8 +178,9 @@ class NastyInputTest {
             Document html = Jsoup.parse(page.toFile(), "UTF-8");
             Element csp = html.selectFirst("head > meta[http-equiv=Content-Security-Policy]");
             assertTrue(csp != null, page + " has no CSP");
-            String policy = csp.attr("content");
-            assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), page + ": " + policy);
+            String scriptSrc = Stream.of(csp.attr("content").split(";")).map(String::strip)
+                    .filter(d -> d.startsWith("script-src ")).findFirst().orElse("");
+            assertEquals("script-src 'self'", scriptSrc, page + ": inline script must be forbidden");
             for (Element script : html.select("script")) {
                 assertFalse(script.attr("src").isEmpty(), page + " has an inline script: " + script);
             }
