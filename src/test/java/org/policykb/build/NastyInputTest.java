@@ -70,7 +70,7 @@ class NastyInputTest {
             "gbk.txt", "gb18030.txt", "big5.txt", "crlf.txt", "cr.txt", "mixed-width.txt", "bookmarks.txt",
             "same-title-a.txt", "same-title-b.txt", "with spaces in name.txt", "中文文件名.txt",
             "$(touch pwned);'\"&|<b>.txt", "nested/deeper/深层/plan.txt", "nested/deeper/notes.md", "hostile.txt",
-            "raw-html.md", "malformed-front-matter.md");
+            "raw-html.md", "malformed-front-matter.md", "长".repeat(84) + ".md");
 
     @TempDir
     static Path tmp;

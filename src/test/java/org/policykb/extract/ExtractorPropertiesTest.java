@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * For any text the extractors return within a time bound without throwing; every task and goal span lies
  * within the text, every goal's task exists, and every problem points at a line of the text.
- * Tries: jqwik.tries.default (2,000 in CI).
+ * Tries: jqwik.tries.default (5,000 in CI).
  */
 class ExtractorPropertiesTest {
     private static final Duration BOUND = Duration.ofSeconds(5);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Regression examples for what the property tests and the nasty inputs found in the extractors. */
 class HostileTextTest {
@@ -55,5 +56,17 @@ class HostileTextTest {
         assertEquals("2．加强教师队伍建设。到2025年招聘教师300名。（区人社局负责）", tasks.get(1).text());
         doc.goals().forEach(g -> assertFalse(g.text().contains("bookmark"), g.text()));
         assertEquals(2, doc.goals().size(), doc.goals().toString());
+    }
+
+    /** A file name of 255 bytes made an output name of 257 and stopped the whole build with 「File name too long」. */
+    @Test
+    void aVeryLongFileNameGivesAnIdThatStillFitsInAFileName() {
+        String name = "规划/" + "长".repeat(84) + ".md";
+        String id = DocumentExtractor.documentId(name);
+        assertTrue(id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= DocumentExtractor.MAX_ID_BYTES, id);
+        assertTrue(id.startsWith("规划-长长长"), id);
+        assertEquals(id, DocumentExtractor.documentId(name), "stable");
+        assertFalse(id.equals(DocumentExtractor.documentId("规划/" + "长".repeat(83) + "短.md")), "distinct");
+        assertEquals("plans-2025-work-points", DocumentExtractor.documentId("plans/2025/work-points.txt"));
     }
 }

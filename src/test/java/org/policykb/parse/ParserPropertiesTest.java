@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * For any text, plain or Markdown, the parser returns within a time bound without throwing, and its sections
- * tile the text: every character in exactly one section. Tries: jqwik.tries.default (2,000 in CI).
+ * tile the text: every character in exactly one section. Tries: jqwik.tries.default (5,000 in CI).
  */
 class ParserPropertiesTest {
     private static final Duration BOUND = Duration.ofSeconds(5);
