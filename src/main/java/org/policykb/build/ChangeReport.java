@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What changed between two builds: documents added, changed and removed; tasks added, removed, moved (renumbered:
  * same text under a new number) or given to another department; goals whose value or year changed
- * (「普惠性幼儿园覆盖率 80% → 90%」). Moved tasks also tell which old task URLs must redirect.
+ * (「普惠性幼儿园覆盖率 80% → 90%」). A task whose title was edited gets a new id: {@code movedTaskIds} maps its old
+ * id to the new one, found by matching the task's text, so that the old URL can redirect.
  */
 public record ChangeReport(List<Change> changes, Map<String, String> movedTaskIds) {
     public ChangeReport {
@@ -123,7 +124,9 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
                 KnowledgeSummary.TaskEntry o = p.old();
                 KnowledgeSummary.TaskEntry n = p.now();
                 if (!o.id().equals(n.id())) {
-                    moved.put(o.id(), n.id());
+                    moved.put(o.id(), n.id()); // its title changed, so its URL did: the old one must redirect
+                }
+                if (!Objects.equals(o.number(), n.number())) {
                     changes.add(new Change(Kind.TASK_MOVED, doc, n.id(), number(o) + " → " + number(n) + " " + n.title()));
                 }
                 if (!Objects.equals(o.lead(), n.lead()) || !o.support().equals(n.support())) {

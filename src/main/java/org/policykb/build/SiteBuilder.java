@@ -3,10 +3,12 @@ package org.policykb.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.policykb.index.BrowserIndexExport;
 import org.policykb.index.SearchIndex;
+import org.policykb.model.ChangeLog;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
 import org.policykb.publish.SiteWriter;
+import org.policykb.render.ChangePages;
 import org.policykb.render.DataExport;
 import org.policykb.render.LinkChecker;
 import org.policykb.render.RenderContext;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A build: read the content, export the data, render the pages, index for search, check the links, publish the
@@ -31,32 +34,73 @@ public final class SiteBuilder {
     private final DataExport dataExport = new DataExport();
     private final BrowserIndexExport browserIndex = new BrowserIndexExport();
     private final ObjectMapper json = new ObjectMapper();
+    private final ChangeHistory history = new ChangeHistory();
+    private final TaskRedirects taskRedirects = new TaskRedirects();
+    private final ChangePages changePages = new ChangePages();
 
     public BuildResult build(BuildSettings settings) throws IOException {
+        return build(settings, Progress.NONE);
+    }
+
+    public BuildResult build(BuildSettings settings, Progress progress) throws IOException {
         if (!Files.isDirectory(settings.content())) {
             throw new IllegalArgumentException("Content folder does not exist: " + settings.content());
         }
         long started = System.nanoTime();
         Path state = stateFolder(settings);
         try (BuildLock lock = BuildLock.acquire(state, LOCK_WAIT)) {
-            KnowledgeBaseReader.Reading reading = reader.readFolder(settings.content());
+            StageTimes times = new StageTimes();
+            if (settings.clean()) {
+                deleteTree(state.resolve("index"));
+            }
+            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content(), progress));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
-            List<OutputFile> files = new ArrayList<>(dataExport.export(kb));
-            files.addAll(new SiteRenderer(settings.templates()).render(kb, new RenderContext(settings.generatedOn(), SITE_TITLE)));
-            problems.addAll(new LinkChecker().check(files));
+            List<OutputFile> files = new ArrayList<>(times.time("export", () -> dataExport.export(kb)));
+            progress.stage("rendering pages", 0);
+            RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
+            files.addAll(times.time("render", () -> new SiteRenderer(settings.templates()).render(kb, context)));
+            progress.stage("checking links", 0);
+            problems.addAll(times.time("check links", () -> new LinkChecker().check(files)));
             // the Lucene index lives in the state folder beside the site and is updated item by item
             try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
-                index.update(kb);
-                files.addAll(browserIndex.export(index, kb));
+                progress.stage("indexing", 0);
+                times.timeIo("index", () -> {
+                    index.update(kb);
+                    return null;
+                });
+                files.addAll(times.timeIo("browser index", () -> browserIndex.export(index, kb)));
             }
             KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
-            ChangeReport changes = KnowledgeSummary.read(state, json)
+            ChangeReport changes = times.time("changes", () -> KnowledgeSummary.read(state, json)
                     .map(previous -> ChangeReport.between(previous, summary))
-                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary));
-            new SiteWriter(settings.content()).publish(settings.out(), files);
-            summary.write(state, json);
-            return new BuildResult(kb, files.size(), Duration.ofNanos(System.nanoTime() - started), problems, changes);
+                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary)));
+            ChangeLog log = history.append(history.read(state), changes, settings.generatedOn());
+            Map<String, String> redirects = TaskRedirects.update(taskRedirects.read(state), changes.movedTaskIds(), kb);
+            files.addAll(changePages.render(kb, log, redirects, context));
+            progress.stage("writing the site", 0);
+            int[] written = {0};
+            times.timeIo("publish", () -> {
+                SiteWriter writer = new SiteWriter(settings.content());
+                writer.publish(settings.out(), files);
+                written[0] = writer.written();
+                summary.write(state, json);
+                history.write(state, log);
+                taskRedirects.write(state, redirects);
+                return null;
+            });
+            return new BuildResult(kb, files.size(), written[0], Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * Everything extracted from one parsed document: metadata, tasks with their responsible units, goals, and
@@ -33,7 +32,7 @@ public final class DocumentExtractor {
 
     /**
      * The document id: the source path without its extension, as a URL-safe slug. A slug longer than
-     * {@link #MAX_ID_BYTES} keeps its beginning and gets a checksum of the whole path, because the id becomes a
+     * {@link #MAX_ID_BYTES} keeps its beginning and gets a short hash of the whole path, because the id becomes a
      * file name ({@code documents/<id>.html}) and file systems refuse names over 255 bytes.
      */
     public static String documentId(String relativePath) {
@@ -44,9 +43,7 @@ public final class DocumentExtractor {
         if (slug.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) {
             return slug;
         }
-        CRC32 checksum = new CRC32();
-        checksum.update(relativePath.getBytes(StandardCharsets.UTF_8));
-        String suffix = "-" + String.format("%08x", checksum.getValue());
+        String suffix = "-" + SiteUrls.shortHash(relativePath);
         StringBuilder prefix = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < slug.length(); ) {

@@ -81,7 +81,7 @@ final class GoalExtractor {
                 sentences.putIfAbsent(sentence.start(), sentence);
             }
         }
-        List<Goal> goals = new ArrayList<>();
+        List<Goal> found = new ArrayList<>();
         org.policykb.text.LineIndex lines = new org.policykb.text.LineIndex(text);
         // One sweep in text order keeps the tasks open at each sentence: asking every task for every sentence
         // made a long plan cost tasks times sentences.
@@ -94,9 +94,29 @@ final class GoalExtractor {
             }
             open.removeIf(t -> t.span().end() <= sentence.start());
             Optional<Task> task = open.stream().min(java.util.Comparator.comparingInt(t -> t.span().length()));
-            read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, goals);
+            read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, found);
         }
-        return List.copyOf(goals);
+        return withStableIds(documentId, found);
+    }
+
+    /**
+     * Goal ids from the goal's task and its words with the numbers blanked out: a goal keeps its URL when its value
+     * or year changes (「80%」 → 「90%」) and when goals are added elsewhere. Repeats get -2, -3 in document order.
+     */
+    private static List<Goal> withStableIds(String documentId, List<Goal> goals) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<Goal> out = new ArrayList<>(goals.size());
+        for (Goal g : goals) {
+            String task = g.taskId().map(id -> id.substring(id.indexOf('/') + 1)).orElse("");
+            String shape = g.text().replaceAll("[0-9０-９.．%％]+", "#");
+            String base = "g-" + org.policykb.model.SiteUrls.shortHash(task + "\u0000" + shape);
+            String local = base;
+            for (int k = 2; !used.add(local); k++) {
+                local = base + "-" + k;
+            }
+            out.add(new Goal(documentId + "/" + local, g.documentId(), g.taskId(), g.text(), g.value(), g.year(), g.span()));
+        }
+        return List.copyOf(out);
     }
 
     private static boolean isGoalChapter(Section s) {

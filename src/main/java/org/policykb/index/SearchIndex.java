@@ -90,7 +90,8 @@ public final class SearchIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setForceMergeDeletesPctAllowed(0.0));
         int written = 0;
         int deleted = 0;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -104,6 +105,11 @@ public final class SearchIndex implements AutoCloseable {
             for (String gone : stored.keySet()) {
                 writer.deleteDocuments(new Term(SearchFields.ID, gone));
                 deleted++;
+            }
+            if (written > 0 || deleted > 0) {
+                // Deleted documents still count in term statistics until merged away; merging them now makes the
+                // scores of an updated index equal to a fresh one's, so --clean and incremental builds agree.
+                writer.forceMergeDeletes(true);
             }
             writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departmentsJson(kb)).entrySet());
             writer.commit();

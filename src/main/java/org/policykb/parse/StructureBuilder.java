@@ -383,14 +383,17 @@ public final class StructureBuilder {
         return toSection(root);
     }
 
+    /**
+     * Anchors from the sections' own titles, so that an anchor stays put when sections are added or renumbered
+     * elsewhere in the document; a repeated title gets -2, -3 in document order.
+     */
     private void assignIds(Node parent, String prefix, Set<String> used) {
-        int headlines = 0;
         for (Node child : parent.children) {
-            String segment = child.segment != null ? child.segment : "h" + (++headlines);
-            String base = prefix.equals("s") ? "s" + segment : prefix + "-" + segment;
+            String words = child.title == null || child.title.isBlank() ? (child.number == null ? "section" : child.number) : child.title;
+            String base = "s-" + org.policykb.model.SiteUrls.name(words, 24);
             String id = base;
             for (int k = 2; !used.add(id); k++) {
-                id = base + "x" + k;
+                id = base + "-" + k;
             }
             child.id = id;
             assignIds(child, id, used);

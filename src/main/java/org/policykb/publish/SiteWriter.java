@@ -25,6 +25,7 @@ import java.util.Set;
 public final class SiteWriter {
     private final Path contentRoot;
     private final Path home;
+    private int written;
 
     /** @param contentRoot the content folder of the build, which the site must never replace */
     public SiteWriter(Path contentRoot) {
@@ -46,8 +47,9 @@ public final class SiteWriter {
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        written = 0;
         try {
-            write(fresh, files);
+            write(fresh, files, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
         } catch (IOException | RuntimeException e) {
             deleteTree(fresh);
             throw e;
@@ -68,7 +70,11 @@ public final class SiteWriter {
         }
     }
 
-    private static void write(Path root, Collection<OutputFile> files) throws IOException {
+    /**
+     * Writes the files into the new folder. A file whose bytes equal the published one is hard-linked to it
+     * instead of written, so it keeps its file time and an upload tool sends only real changes.
+     */
+    private void write(Path root, Collection<OutputFile> files, Path previous) throws IOException {
         Set<String> seen = new HashSet<>();
         for (OutputFile file : files) {
             if (!seen.add(file.path())) {
@@ -80,11 +86,36 @@ public final class SiteWriter {
             }
             try {
                 Files.createDirectories(target.getParent());
-                Files.write(target, file.bytes());
+                Path old = previous == null ? null : previous.resolve(file.path());
+                if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
+                    Files.write(target, file.bytes());
+                    written++;
+                }
             } catch (IOException e) {
                 throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
             }
         }
+    }
+
+    private static boolean sameBytes(Path old, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != bytes.length) {
+            return false;
+        }
+        return java.util.Arrays.equals(Files.readAllBytes(old), bytes);
+    }
+
+    private static boolean link(Path target, Path existing) {
+        try {
+            Files.createLink(target, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system, or no hard links there: write the bytes instead
+        }
+    }
+
+    /** How many files the last publish actually wrote (the others were unchanged and kept). */
+    public int written() {
+        return written;
     }
 
     /** Old away, new in, old deleted; if the new one cannot be moved in, the old one is moved back. */

@@ -14,6 +14,7 @@ final class SiteLayout {
     static final String DEPARTMENTS = "departments.html";
     static final String GOALS = "goals.html";
     static final String SEARCH = "search.html";
+    static final String CHANGES = "changes.html";
     static final String NOT_FOUND = "404.html";
     static final String STYLESHEET = "assets/site.css";
     static final String SORT_SCRIPT = "assets/sort.js";

@@ -41,14 +41,21 @@ class ChangeReportTest {
         ChangeReport report = ChangeReport.between(summary(tmp.resolve("a"), V1), summary(tmp.resolve("b"), V2));
         assertEquals(1, report.count(ChangeReport.Kind.DOCUMENT_CHANGED));
         assertEquals(1, report.count(ChangeReport.Kind.TASK_ADDED), report.changes().toString());
-        assertEquals(Map.of("plan/s1-2", "plan/s1-3"), report.movedTaskIds().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("s1-2")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(2, report.count(ChangeReport.Kind.TASK_MOVED), "改善办学条件 2.→3. and 加强教师队伍建设 3.→4.");
+        assertTrue(report.movedTaskIds().isEmpty(), "renumbered tasks keep their ids: " + report.movedTaskIds());
         List<String> goals = report.changes().stream().filter(c -> c.kind() == ChangeReport.Kind.GOAL_CHANGED)
                 .map(ChangeReport.Change::description).toList();
         assertEquals(List.of("普惠性幼儿园覆盖率 80% → 90%"), goals);
         assertTrue(report.changes().stream().anyMatch(c -> c.kind() == ChangeReport.Kind.TASK_REASSIGNED
                 && c.description().contains("区人社局牵头，区教体局配合 → 区教体局牵头，区人社局配合")), report.changes().toString());
         assertTrue(report.summary().contains("普惠性幼儿园覆盖率 80% → 90%"));
+    }
+
+    @Test
+    void aTaskWhoseTitleWasEditedIsFoundByItsTextAndRedirected(@TempDir Path tmp) throws Exception {
+        String edited = V1.replace("2.改善办学条件。", "2.持续改善办学条件。");
+        ChangeReport report = ChangeReport.between(summary(tmp.resolve("a"), V1), summary(tmp.resolve("b"), edited));
+        assertEquals(Map.of("plan/t-改善办学条件", "plan/t-持续改善办学条件"), report.movedTaskIds());
     }
 
     @Test
