@@ -105,14 +105,20 @@ final class GoalExtractor {
      */
     private static List<Goal> withStableIds(String documentId, List<Goal> goals) {
         java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
         List<Goal> out = new ArrayList<>(goals.size());
         for (Goal g : goals) {
             String task = g.taskId().map(id -> id.substring(id.indexOf('/') + 1)).orElse("");
             String shape = g.text().replaceAll("[0-9０-９.．%％]+", "#");
             String base = "g-" + org.policykb.model.SiteUrls.shortHash(task + "\u0000" + shape);
             String local = base;
-            for (int k = 2; !used.add(local); k++) {
-                local = base + "-" + k;
+            if (!used.add(local)) {
+                // Count on from the last suffix this base got, not from -2 again for every repeat.
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (!used.add(local = base + "-" + k)) {
+                    k++;
+                }
+                nextSuffix.put(base, k + 1);
             }
             out.add(new Goal(documentId + "/" + local, g.documentId(), g.taskId(), g.text(), g.value(), g.year(), g.span()));
         }

@@ -68,6 +68,8 @@ public final class StructureBuilder {
     private boolean previousWasHeading = false;
     /** The last value seen per marker style, document-wide: numbering may run on across chapters (5. then 6.). */
     private final Map<String, Integer> lastValueByStyle = new java.util.HashMap<>();
+    /** The next -N to try for a repeated section title. */
+    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
     private record PendingRow(Node table, int index, String number, String name, int start, int end, int line,
                               List<String> cells, Optional<String> responsible) {
@@ -392,8 +394,14 @@ public final class StructureBuilder {
             String words = child.title == null || child.title.isBlank() ? (child.number == null ? "section" : child.number) : child.title;
             String base = "s-" + org.policykb.model.SiteUrls.name(words, 24);
             String id = base;
-            for (int k = 2; !used.add(id); k++) {
-                id = base + "-" + k;
+            if (!used.add(id)) {
+                // Count on from the last suffix this title got: trying -2, -3 … afresh for each repeat made a
+                // document with thousands of equal titles cost their square.
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (!used.add(id = base + "-" + k)) {
+                    k++;
+                }
+                nextSuffix.put(base, k + 1);
             }
             child.id = id;
             assignIds(child, id, used);
