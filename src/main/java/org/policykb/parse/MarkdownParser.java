@@ -18,6 +18,7 @@ import org.policykb.model.SourceFile;
 import org.policykb.text.LineIndex;
 import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class MarkdownParser implements DocumentParser {
                 case YamlFrontMatterBlock yaml -> readFrontMatter(yaml, source, frontMatter, problems);
                 case Heading heading -> {
                     Line line = lineAt(text, lines, heading.getStartOffset());
-                    blocks.add(new Block.HeadingLine(line, unescape(heading.getText().toString())));
+                    blocks.add(new Block.HeadingLine(line, WordLeftovers.remove(unescape(heading.getText().toString()))));
                 }
                 case TableBlock table -> blocks.add(table(text, lines, table, blocks));
                 default -> {
@@ -79,7 +80,12 @@ public final class MarkdownParser implements DocumentParser {
             }
             out.put(entry.getKey(), unquote(String.join(" ", values)));
         }
-        if (out.isEmpty() && yaml.getChars().length() > 8) {
+        Optional<Problem> malformed = FrontMatterCheck.problem(source.relativePath(), yaml.getChars().toString());
+        if (malformed.isPresent()) {
+            // Keys read from broken YAML are guesses (a title of "[未闭合" say): leave them all out.
+            out.clear();
+            problems.add(malformed.get());
+        } else if (out.isEmpty() && yaml.getChars().length() > 8) {
             problems.add(Problem.warning(source.relativePath(), 1, "front matter could not be read as key: value lines"));
         }
     }
@@ -106,7 +112,7 @@ public final class MarkdownParser implements DocumentParser {
                 List<Block.Cell> cells = new ArrayList<>();
                 for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                     if (cell instanceof TableCell tc) {
-                        cells.add(new Block.Cell(unescape(tc.getText().toString()).strip(),
+                        cells.add(new Block.Cell(WordLeftovers.remove(unescape(tc.getText().toString())).strip(),
                                 tc.getStartOffset(), tc.getEndOffset()));
                     }
                 }

@@ -49,14 +49,29 @@ final class SourceText {
         int i = from;
         int j = 0;
         while (j < want.length()) {
-            while (i < to && isSpace(text.charAt(i))) {
-                i++;
-            }
+            i = skipBlank(text, i, to);
             if (i >= to || text.charAt(i) != want.charAt(j)) {
                 return -1;
             }
             i++;
             j++;
+        }
+        return i;
+    }
+
+    /** Past white space and Word leftovers ({@code [bookmark: _GoBack]}), which are not what a document says. */
+    private static int skipBlank(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (isSpace(text.charAt(i))) {
+                i++;
+            } else {
+                int past = org.policykb.text.WordLeftovers.skip(text, i, to);
+                if (past == i) {
+                    break;
+                }
+                i = past;
+            }
         }
         return i;
     }
