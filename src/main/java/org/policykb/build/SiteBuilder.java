@@ -63,35 +63,61 @@ public final class SiteBuilder {
             ChangeLog log = history.append(history.read(state), changes, settings.generatedOn());
             Map<String, String> redirects = TaskRedirects.update(taskRedirects.read(state), changes.movedTaskIds(), kb);
 
-            List<OutputFile> files = new ArrayList<>(times.time("export", () -> dataExport.export(kb)));
-            progress.stage("rendering pages", 0);
-            RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
-            SiteRenderer renderer = new SiteRenderer(settings.templates());
-            files.addAll(times.time("render", () -> renderer.render(kb, context, log)));
-            files.addAll(redirectPages.render(kb, redirects));
-            progress.stage("checking links", 0);
-            problems.addAll(times.time("check links", () -> new LinkChecker().check(files)));
-            // the Lucene index lives in the state folder beside the site and is updated item by item
-            try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
-                progress.stage("indexing", 0);
-                times.timeIo("index", () -> {
-                    index.update(kb);
+            // Files go straight to the new site folder and the link check as they are made: a large site is never
+            // held in memory whole, and documents are rendered in parallel.
+            SiteWriter writer = new SiteWriter(settings.content());
+            SiteWriter.Publication publication = writer.open(settings.out());
+            LinkChecker.Session links = new LinkChecker().session();
+            java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Consumer<OutputFile> sink = file -> {
+                links.accept(file);
+                try {
+                    publication.write(file);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                fileCount.incrementAndGet();
+            };
+            try {
+                times.time("export", () -> {
+                    dataExport.export(kb).forEach(sink);
                     return null;
                 });
-                files.addAll(times.timeIo("browser index", () -> browserIndex.export(index, kb)));
+                progress.stage("rendering and writing pages", 0);
+                RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
+                SiteRenderer renderer = new SiteRenderer(settings.templates());
+                times.time("render+check+write", () -> {
+                    renderer.render(kb, context, log, sink);
+                    redirectPages.render(kb, redirects).forEach(sink);
+                    return null;
+                });
+                // the Lucene index lives in the state folder beside the site and is updated item by item
+                try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
+                    progress.stage("indexing", 0);
+                    times.timeIo("index", () -> {
+                        index.update(kb);
+                        return null;
+                    });
+                    times.timeIo("browser index", () -> {
+                        browserIndex.export(index, kb, sink);
+                        return null;
+                    });
+                }
+                problems.addAll(times.time("check links", links::problems));
+                progress.stage("publishing", 0);
+                times.timeIo("publish", () -> {
+                    publication.commit();
+                    summary.write(state, json);
+                    history.write(state, log);
+                    taskRedirects.write(state, redirects);
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                publication.abandon();
+                throw e;
             }
-            progress.stage("writing the site", 0);
-            int[] written = {0};
-            times.timeIo("publish", () -> {
-                SiteWriter writer = new SiteWriter(settings.content());
-                writer.publish(settings.out(), files);
-                written[0] = writer.written();
-                summary.write(state, json);
-                history.write(state, log);
-                taskRedirects.write(state, redirects);
-                return null;
-            });
-            return new BuildResult(kb, files.size(), written[0], Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
+            int[] written = {writer.written()};
+            return new BuildResult(kb, fileCount.get(), written[0], Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
         }
     }
 

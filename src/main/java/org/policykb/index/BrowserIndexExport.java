@@ -46,18 +46,24 @@ public final class BrowserIndexExport {
      * {@code kb} is the knowledge base that commit was made from, accepted for the build's call.
      */
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
+        List<OutputFile> files = new ArrayList<>();
+        export(index, kb, files::add);
+        return files;
+    }
+
+    /** Hands each file to {@code sink} as soon as it is made, so a large site is never held in memory whole. */
+    public void export(SearchIndex index, KnowledgeBase kb, java.util.function.Consumer<OutputFile> sink) throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         Item[] items = items(reader);
         int[] itemOfDoc = itemOfDoc(reader);
 
-        List<OutputFile> files = new ArrayList<>();
         BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size());
         List<BrowserPostings.FieldStats> stats = new ArrayList<>();
         for (int f = 0; f < FIELDS.size(); f++) {
             stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
         }
-        files.addAll(postings.files(FIELD_KEYS));
+        postings.files(FIELD_KEYS).forEach(sink);
 
         Map<String, Integer> departmentOrd = new HashMap<>();
         for (int i = 0; i < departments.size(); i++) {
@@ -69,12 +75,11 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        files.addAll(cards(items));
-        files.addAll(attributes(items, documentOrd, departmentOrd));
-        files.addAll(documents(documentTitles));
-        files.addAll(departmentTasks(items, departments, departmentOrd));
-        files.add(meta(items, stats, postings.shardCount(), departments, documentOrd.size()));
-        return files;
+        cards(items, sink);
+        attributes(items, documentOrd, departmentOrd).forEach(sink);
+        documents(documentTitles).forEach(sink);
+        departmentTasks(items, departments, departmentOrd).forEach(sink);
+        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size()));
     }
 
     private static Item[] items(DirectoryReader reader) throws IOException {
@@ -112,8 +117,7 @@ public final class BrowserIndexExport {
         return itemOfDoc;
     }
 
-    private static List<OutputFile> cards(Item[] items) {
-        List<OutputFile> files = new ArrayList<>();
+    private static void cards(Item[] items, java.util.function.Consumer<OutputFile> files) {
         for (int start = 0; start < items.length; start += CARD_BLOCK) {
             StringBuilder out = new StringBuilder("[");
             for (int i = start; i < Math.min(items.length, start + CARD_BLOCK); i++) {
@@ -134,9 +138,8 @@ public final class BrowserIndexExport {
                 }
                 out.append(']');
             }
-            files.add(OutputFile.utf8("search/c/" + start / CARD_BLOCK + ".json", out.append(']').toString()));
+            files.accept(OutputFile.utf8("search/c/" + start / CARD_BLOCK + ".json", out.append(']').toString()));
         }
-        return files;
     }
 
     private static List<OutputFile> attributes(Item[] items, Map<String, Integer> documentOrd,

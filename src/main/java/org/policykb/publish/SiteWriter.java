@@ -42,6 +42,24 @@ public final class SiteWriter {
     }
 
     public void publish(Path outDir, Collection<OutputFile> files) throws IOException {
+        Publication publication = open(outDir);
+        try {
+            for (OutputFile file : files) {
+                publication.write(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            publication.abandon();
+            throw e;
+        }
+        publication.commit();
+    }
+
+    /**
+     * Starts a new site beside the old one. Files can then be written one at a time, from several threads, as they
+     * are made; {@link Publication#commit()} swaps the new site in, {@link Publication#abandon()} removes it and
+     * leaves the old site as it was.
+     */
+    public Publication open(Path outDir) throws IOException {
         Path out = canonical(outDir);
         refuseDangerous(outDir, out);
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
@@ -54,16 +72,52 @@ public final class SiteWriter {
         removeLeftovers(parent, name);
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
         written = 0;
-        try {
-            write(fresh, files, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
-            if (!Files.exists(fresh.resolve(MARKER))) {
-                Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(fresh);
-            throw e;
+        return new Publication(out, fresh, parent, name, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
+    }
+
+    /** A site being written beside the published one. */
+    public final class Publication {
+        private final Path out;
+        private final Path fresh;
+        private final Path parent;
+        private final String name;
+        private final Path previous;
+        private final Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Publication(Path out, Path fresh, Path parent, String name, Path previous) {
+            this.out = out;
+            this.fresh = fresh;
+            this.parent = parent;
+            this.name = name;
+            this.previous = previous;
         }
-        swap(out, fresh, parent, name);
+
+        public void write(OutputFile file) throws IOException {
+            if (!seen.add(file.path())) {
+                throw new IllegalArgumentException("Two files for " + file.path());
+            }
+            if (writeOne(fresh, file, previous)) {
+                count.incrementAndGet();
+            }
+        }
+
+        public void commit() throws IOException {
+            try {
+                if (!Files.exists(fresh.resolve(MARKER))) {
+                    Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
+                }
+            } catch (IOException | RuntimeException e) {
+                abandon();
+                throw e;
+            }
+            written = count.get();
+            swap(out, fresh, parent, name);
+        }
+
+        public void abandon() throws IOException {
+            deleteTree(fresh);
+        }
     }
 
     private void refuseDangerous(Path given, Path out) {
@@ -93,29 +147,24 @@ public final class SiteWriter {
     }
 
     /**
-     * Writes the files into the new folder. A file whose bytes equal the published one is hard-linked to it
-     * instead of written, so it keeps its file time and an upload tool sends only real changes.
+     * Writes one file into the new folder; true when its bytes were written. A file whose bytes equal the published
+     * one is hard-linked to it instead, so it keeps its file time and an upload tool sends only real changes.
      */
-    private void write(Path root, Collection<OutputFile> files, Path previous) throws IOException {
-        Set<String> seen = new HashSet<>();
-        for (OutputFile file : files) {
-            if (!seen.add(file.path())) {
-                throw new IllegalArgumentException("Two files for " + file.path());
+    private static boolean writeOne(Path root, OutputFile file, Path previous) throws IOException {
+        Path target = root.resolve(file.path()).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("Output path leaves the site folder: " + file.path());
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Path old = previous == null ? null : previous.resolve(file.path());
+            if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
+                Files.write(target, file.bytes());
+                return true;
             }
-            Path target = root.resolve(file.path()).normalize();
-            if (!target.startsWith(root)) {
-                throw new IllegalArgumentException("Output path leaves the site folder: " + file.path());
-            }
-            try {
-                Files.createDirectories(target.getParent());
-                Path old = previous == null ? null : previous.resolve(file.path());
-                if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
-                    Files.write(target, file.bytes());
-                    written++;
-                }
-            } catch (IOException e) {
-                throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
-            }
+            return false;
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
         }
     }
 

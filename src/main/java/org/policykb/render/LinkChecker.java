@@ -33,13 +33,44 @@ public final class LinkChecker {
             {"img[src]", "src"}, {"iframe[src]", "src"}, {"source[src]", "src"}, {"form[action]", "action"}};
 
     public List<Problem> check(Collection<OutputFile> files) {
-        Map<String, OutputFile> byPath = new TreeMap<>();
-        files.forEach(f -> byPath.put(f.path(), f));
-        // One parse per page; only ids and links are kept, so memory follows the links, not the DOM trees.
-        Map<String, Set<String>> ids = new HashMap<>();
-        Map<String, List<String>> links = new TreeMap<>();
-        List<Problem> problems = new ArrayList<>();
-        byPath.forEach((path, file) -> {
+        Session session = session();
+        files.forEach(session::accept);
+        return session.problems();
+    }
+
+    /** A check that takes the site's files one at a time, from several threads, keeping only ids and link targets. */
+    public Session session() {
+        return new Session();
+    }
+
+    /**
+     * Collects, per page, the ids it has and the targets it links to; {@link #problems()} then resolves every
+     * target. Memory follows the distinct link targets, not the pages: a target linked from many pages is kept once,
+     * with the first few pages that link to it for the report.
+     */
+    public static final class Session {
+        private static final int PAGES_NAMED = 3;
+        private final Set<String> files = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Referrers> targets = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /** Who links to one target: the first few (page, href) pairs and how many links there are in all. */
+        private static final class Referrers {
+            final List<String[]> named = new ArrayList<>();
+            int count;
+
+            synchronized void add(String page, String href) {
+                count++;
+                if (named.size() < PAGES_NAMED) {
+                    named.add(new String[] {page, href});
+                }
+            }
+        }
+
+        public void accept(OutputFile file) {
+            String path = file.path();
+            files.add(path);
             if (!isHtml(path)) {
                 return;
             }
@@ -52,25 +83,52 @@ public final class LinkChecker {
                 }
             }
             ids.put(path, seen);
-            List<String> hrefs = new ArrayList<>();
             for (String[] pair : ATTRIBUTES) {
                 for (Element element : doc.select(pair[0])) {
-                    hrefs.add(element.attr(pair[1]).strip());
+                    String href = element.attr(pair[1]).strip();
+                    String[] target = new String[1];
+                    immediate(path, href, target).ifPresentOrElse(
+                            message -> problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)),
+                            () -> {
+                                if (target[0] != null) {
+                                    targets.computeIfAbsent(target[0], k -> new Referrers()).add(path, href);
+                                }
+                            });
                 }
             }
-            links.put(path, hrefs);
-        });
-        links.forEach((path, hrefs) -> {
-            for (String href : hrefs) {
-                check(path, href, byPath, ids).ifPresent(message ->
-                        problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)));
-            }
-        });
-        return List.copyOf(problems);
+        }
+
+        /** Every problem found, in page order. */
+        public List<Problem> problems() {
+            List<Problem> out = new ArrayList<>(problems);
+            targets.forEach((target, referrers) -> {
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                String fragment = hash < 0 ? null : target.substring(hash + 1);
+                String message = null;
+                if (!files.contains(file)) {
+                    message = "no file " + file;
+                } else if (fragment != null && !fragment.isEmpty() && isHtml(file) && !ids.get(file).contains(fragment)) {
+                    message = "no element with id \"" + fragment + "\" in " + file;
+                }
+                if (message != null) {
+                    int more = referrers.count - referrers.named.size();
+                    for (String[] ref : referrers.named) {
+                        out.add(Problem.error(ref[0], 0, "broken link " + quote(ref[1]) + ": " + message
+                                + (more > 0 ? " (and " + more + " more links to it)" : "")));
+                    }
+                }
+            });
+            out.sort(java.util.Comparator.comparing(Problem::file).thenComparing(Problem::message));
+            return List.copyOf(out);
+        }
     }
 
-    private static Optional<String> check(String page, String href, Map<String, OutputFile> files,
-                                                    Map<String, Set<String>> ids) {
+    /**
+     * What can be told of a link from its page alone: a problem message, or nothing (then {@code target[0]} holds
+     * the site path and fragment it needs, {@code path#fragment}, or stays null for an external link).
+     */
+    private static Optional<String> immediate(String page, String href, String[] target) {
         if (href.isEmpty()) {
             return Optional.of("empty link");
         }
@@ -95,22 +153,17 @@ public final class LinkChecker {
         if (query >= 0) {
             path = path.substring(0, query);
         }
-        String target;
+        String file;
         if (path.isEmpty()) {
-            target = page;
+            file = page;
         } else {
             String resolved = resolve(page, decode(path));
             if (resolved == null) {
                 return Optional.of("leads outside the site");
             }
-            target = resolved.isEmpty() || resolved.endsWith("/") ? resolved + "index.html" : resolved;
-            if (!files.containsKey(target)) {
-                return Optional.of("no file " + target);
-            }
+            file = resolved.isEmpty() || resolved.endsWith("/") ? resolved + "index.html" : resolved;
         }
-        if (fragment != null && !fragment.isEmpty() && isHtml(target) && !ids.get(target).contains(fragment)) {
-            return Optional.of("no element with id \"" + fragment + "\" in " + target);
-        }
+        target[0] = fragment == null ? file : file + "#" + fragment;
         return Optional.empty();
     }
 

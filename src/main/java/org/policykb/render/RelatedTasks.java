@@ -41,9 +41,20 @@ final class RelatedTasks {
     private final Map<Long, int[]> postings = new HashMap<>();
     private final Map<Long, int[]> pairPostings = new HashMap<>();
     private final int[][] departmentPostings;
-    /** Per candidate, the query it was last collected for: de-duplication without a set per query. */
-    private final int[] stamp;
-    private int query;
+    /**
+     * Per candidate, the query it was last collected for: de-duplication without a set per query. One per thread,
+     * so pages can be rendered in parallel.
+     */
+    private final ThreadLocal<Stamps> stamps;
+
+    private static final class Stamps {
+        final int[] stamp;
+        int query;
+
+        Stamps(int size) {
+            stamp = new int[size];
+        }
+    }
 
     RelatedTasks(RenderIndex index) {
         this.tasks = index.documents().stream().flatMap(d -> d.tasks().stream()).toList();
@@ -54,7 +65,8 @@ final class RelatedTasks {
         }
         this.bigrams = new long[tasks.size()][];
         this.departments = new int[tasks.size()][];
-        this.stamp = new int[tasks.size()];
+        int size = tasks.size();
+        this.stamps = ThreadLocal.withInitial(() -> new Stamps(size));
         Map<Long, List<Integer>> lists = new HashMap<>();
         Map<Long, List<Integer>> pairs = new HashMap<>();
         List<List<Integer>> byDepartment = new ArrayList<>();
@@ -92,7 +104,9 @@ final class RelatedTasks {
         if (self == null) {
             return List.of();
         }
-        query++;
+        Stamps st = stamps.get();
+        int[] stamp = st.stamp;
+        int query = ++st.query;
         stamp[self] = query;
         List<Integer> candidates = new ArrayList<>();
         long[] own = bigrams[self];
@@ -134,6 +148,9 @@ final class RelatedTasks {
         if (posting == null) {
             return;
         }
+        Stamps st = stamps.get();
+        int[] stamp = st.stamp;
+        int query = st.query;
         for (int i = 0; i < posting.length && i < limit; i++) {
             if (stamp[posting[i]] != query) {
                 stamp[posting[i]] = query;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -94,6 +95,20 @@ public final class SiteRenderer {
 
     /** Every file of the site, with the change log's page and its Atom feed when the theme has a change page. */
     public List<OutputFile> render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes) {
+        List<OutputFile> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        render(kb, ctx, changes, out::add);
+        List<OutputFile> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparing(OutputFile::path));
+        return List.copyOf(sorted);
+    }
+
+    /**
+     * Renders the site, handing each file to {@code sink} as soon as it is made (from several threads at once:
+     * documents are rendered in parallel), so a large site is never held in memory whole. The sink must be
+     * thread-safe; the files it receives do not depend on the order they come in.
+     */
+    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
+                       java.util.function.Consumer<OutputFile> sink) {
         RenderIndex index = new RenderIndex(kb);
         SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
@@ -103,39 +118,65 @@ public final class SiteRenderer {
         DepartmentViewBuilder departments = new DepartmentViewBuilder(index, layout, goalRows);
         DepartmentLedger ledger = new DepartmentLedger(index);
 
-        Map<String, OutputFile> out = new TreeMap<>();
-        List<String> sitemap = new ArrayList<>();
-        page(out, sitemap, SiteLayout.HOME, "home.ftlh", indexes.home());
-        page(out, sitemap, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
-        page(out, sitemap, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
-        page(out, sitemap, SiteLayout.GOALS, "goals.ftlh", indexes.goals());
-        for (PolicyDocument document : index.documents()) {
-            page(out, sitemap, SiteUrls.document(document.id()), "document.ftlh", documents.document(document));
-            page(out, sitemap, DocumentViewBuilder.goalsPath(document), "goals.ftlh", documents.goals(document));
+        Emitter out = new Emitter(sink);
+        page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
+        page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
+        page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
+        page(out, SiteLayout.GOALS, "goals.ftlh", indexes.goals());
+        index.documents().parallelStream().forEach(document -> {
+            page(out, SiteUrls.document(document.id()), "document.ftlh", documents.document(document));
+            page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", documents.goals(document));
             for (Task task : document.tasks()) {
-                page(out, sitemap, SiteUrls.task(task.id()), "task.ftlh", tasks.task(task));
+                page(out, SiteUrls.task(task.id()), "task.ftlh", tasks.task(task));
             }
-        }
-        for (Department department : index.departments()) {
-            page(out, sitemap, SiteUrls.department(department.id()), "department.ftlh", departments.department(department));
-            add(out, OutputFile.utf8(DepartmentViewBuilder.ledgerPath(department), ledger.csv(department,
+        });
+        index.departments().parallelStream().forEach(department -> {
+            page(out, SiteUrls.department(department.id()), "department.ftlh", departments.department(department));
+            out.add(OutputFile.utf8(DepartmentViewBuilder.ledgerPath(department), ledger.csv(department,
                     departments.tasks(department.leadTasks()), departments.tasks(department.supportTasks()))));
-        }
+        });
         SimpleView notFound = new SimpleView(layout.page(SiteLayout.NOT_FOUND, "找不到页面", "none", List.of(
                 new Link("", "找不到页面")), false), new Link(SiteLayout.HOME, "返回首页"));
-        add(out, OutputFile.utf8(SiteLayout.NOT_FOUND, process("404.ftlh", notFound)));
+        out.add(OutputFile.utf8(SiteLayout.NOT_FOUND, process("404.ftlh", notFound)));
         if (hasSearch) {
             PageInfo page = layout.page(SiteLayout.SEARCH, "搜索", "search", List.of(new Link("", "搜索")), false);
-            add(out, OutputFile.utf8(SiteLayout.SEARCH, process(SEARCH_TEMPLATE,
+            out.add(OutputFile.utf8(SiteLayout.SEARCH, process(SEARCH_TEMPLATE,
                     new SimpleView(page, SiteLayout.link(page.root(), SiteLayout.HOME, "返回首页")))));
         }
         renderChanges(changes, ctx).ifPresent(page -> {
-            add(out, page);
-            add(out, ChangeFeed.atom(changes, ctx));
+            out.add(page);
+            out.add(ChangeFeed.atom(changes, ctx));
         });
         copyAssets(out);
-        add(out, OutputFile.utf8("sitemap.xml", Sitemap.xml(sitemap, ctx)));
-        return List.copyOf(out.values());
+        out.add(OutputFile.utf8("sitemap.xml", Sitemap.xml(out.sitemap(), ctx)));
+    }
+
+    /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */
+    private static final class Emitter {
+        private final java.util.function.Consumer<OutputFile> sink;
+        private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final List<String> sitemap = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Emitter(java.util.function.Consumer<OutputFile> sink) {
+            this.sink = sink;
+        }
+
+        void add(OutputFile file) {
+            if (!paths.add(file.path())) {
+                throw new IllegalArgumentException("Two pages would be written to " + file.path()
+                        + " (two ids that map to the same file name)");
+            }
+            sink.accept(file);
+        }
+
+        void page(OutputFile file) {
+            add(file);
+            sitemap.add(file.path());
+        }
+
+        List<String> sitemap() {
+            return List.copyOf(sitemap);
+        }
     }
 
     /**
@@ -157,16 +198,8 @@ public final class SiteRenderer {
         return java.util.Optional.of(OutputFile.utf8(SiteLayout.CHANGES, process(CHANGES_TEMPLATE, view)));
     }
 
-    private void page(Map<String, OutputFile> out, List<String> sitemap, String path, String template, Object view) {
-        add(out, OutputFile.utf8(path, process(template, view)));
-        sitemap.add(path);
-    }
-
-    private static void add(Map<String, OutputFile> out, OutputFile file) {
-        if (out.putIfAbsent(file.path(), file) != null) {
-            throw new IllegalArgumentException("Two pages would be written to " + file.path()
-                    + " (two ids that map to the same file name)");
-        }
+    private void page(Emitter out, String path, String template, Object view) {
+        out.page(OutputFile.utf8(path, process(template, view)));
     }
 
     private Template template(String name) {
@@ -192,7 +225,7 @@ public final class SiteRenderer {
     }
 
     /** Copies templates/assets/** to assets/** in the site, in path order. */
-    private void copyAssets(Map<String, OutputFile> out) {
+    private void copyAssets(Emitter out) {
         Path assets = templatesDir.resolve(ASSETS);
         if (!Files.isDirectory(assets)) {
             return;
@@ -200,7 +233,7 @@ public final class SiteRenderer {
         try (Stream<Path> files = Files.walk(assets)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = templatesDir.relativize(file).toString().replace('\\', '/');
-                add(out, new OutputFile(relative, Files.readAllBytes(file)));
+                out.add(new OutputFile(relative, Files.readAllBytes(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the theme assets from " + assets, e);
