@@ -35,7 +35,9 @@ public final class KnowledgeBaseReader {
     private final DocumentExtractor extractor;
 
     public KnowledgeBaseReader() {
-        this.parsers = Map.of("txt", new PlainTextParser(), "md", new MarkdownParser());
+        PlainTextParser plainText = new PlainTextParser();
+        // Web pages and Word documents arrive as their canonical text (source stage), which is plain text.
+        this.parsers = Map.of("txt", plainText, "md", new MarkdownParser(), "html", plainText, "htm", plainText, "docx", plainText);
         this.extractor = new DocumentExtractor(Gazetteer.load());
     }
 

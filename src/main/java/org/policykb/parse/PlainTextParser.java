@@ -1,11 +1,14 @@
 package org.policykb.parse;
 
+import com.vladsch.flexmark.parser.Parser;
 import org.policykb.model.ParsedDocument;
+import org.policykb.model.Problem;
 import org.policykb.model.SourceFile;
 import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +19,31 @@ import java.util.Optional;
  * without a tab directly under a cell continues that cell.
  */
 public final class PlainTextParser implements DocumentParser {
+    private final Parser frontMatterParser = FrontMatter.parser();
+
+    /**
+     * An optional leading front matter block (the keys Markdown uses) is read as metadata and belongs to the
+     * preamble; it is how web pages and Word documents, turned into text by the source stage, bring their
+     * header. A title written as 「关于印发X的通知」 names X, as it does in a document's head.
+     */
     @Override
     public ParsedDocument parse(SourceFile source) {
-        return StructureBuilder.build(source, blocks(source.text()), Map.of(), Optional.empty(), List.of());
+        List<Problem> problems = new ArrayList<>();
+        Optional<FrontMatter> frontMatter = FrontMatter.at(source.text(), frontMatterParser, source.relativePath(), problems);
+        Map<String, String> values = new LinkedHashMap<>(frontMatter.map(FrontMatter::values).orElse(Map.of()));
+        Optional<String> title = Optional.ofNullable(values.get("title")).filter(t -> !t.isBlank()).map(HeadReader::documentTitle);
+        title.ifPresent(t -> values.put("title", t));
+        int bodyStart = frontMatter.map(FrontMatter::end).orElse(0);
+        return StructureBuilder.build(source, blocks(source.text(), bodyStart), values, title, problems);
     }
 
     static List<Block> blocks(String text) {
-        List<Line> lines = Line.split(text);
+        return blocks(text, 0);
+    }
+
+    /** The blocks of the lines that start at or after {@code from}. */
+    static List<Block> blocks(String text, int from) {
+        List<Line> lines = Line.split(text).stream().filter(line -> line.start() >= from).toList();
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);

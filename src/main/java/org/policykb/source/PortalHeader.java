@@ -1,0 +1,223 @@
+package org.policykb.source;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The header government portals print above a document, a table or list of labelled values (索引号, 主题分类,
+ * 发文机关, 成文日期, 标题, 发文字号, 发布日期): its title, 发文字号, issuer and date, and the elements it occupies,
+ * which are not part of the document's text.
+ */
+final class PortalHeader {
+    /** Front matter key per label; labels without a key only show where the header is. */
+    private static final Map<String, String> LABELS = labels();
+    private static final Pattern LABEL_TEXT = Pattern.compile("^(" + String.join("|", LABELS.keySet()) + ")[:：]?");
+    private static final Pattern ANY_LABEL = Pattern.compile("(?:" + String.join("|", LABELS.keySet()) + ")[:：]");
+    private static final Pattern DOC_NUMBER = Pattern.compile("\\d{4}.{0,3}\\d{1,4}\\s*号");
+    private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})");
+    private static final Pattern ISSUER = Pattern.compile("[\\p{IsHan}（）()·\\s、，,；;]{2,80}");
+
+    /** One label found on the page: its key, the value read, and the nodes of label and value. */
+    private record Field(String label, String key, String value, List<Node> nodes) {
+    }
+
+    private final List<Field> fields;
+
+    private PortalHeader(List<Field> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    static PortalHeader find(Document page) {
+        List<Field> fields = new ArrayList<>();
+        List<TextNode> texts = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                texts.add(t);
+            }
+        }, page.body());
+        for (TextNode text : texts) {
+            label(text).ifPresent(fields::add);
+        }
+        return new PortalHeader(fields);
+    }
+
+    /** Puts what the header says into the front matter; the first value of a key wins. */
+    void writeTo(CanonicalText out) {
+        for (Field field : fields) {
+            if (field.key() == null) {
+                continue;
+            }
+            switch (field.key()) {
+                case "title" -> out.meta("title", field.value());
+                case "docNumber" -> {
+                    if (DOC_NUMBER.matcher(field.value()).find()) {
+                        out.meta("docNumber", field.value().replaceAll("\\s", ""));
+                    }
+                }
+                case "issuer" -> {
+                    if (ISSUER.matcher(field.value()).matches() && HtmlText.han(field.value()) >= 2) {
+                        out.meta("issuer", String.join("、", field.value().strip().split("[\\s\\u3000、，,；;]+")));
+                    }
+                }
+                case "date" -> date(field.value()).ifPresent(out::date);
+                default -> { }
+            }
+        }
+    }
+
+    /** Removes the header from the page, so that its labels do not read as the document's first lines. */
+    void removeFrom(Document page) {
+        if (fields.size() >= 2) {
+            Element common = commonAncestor(fields.stream().flatMap(f -> f.nodes().stream()).toList());
+            int headerText = fields.stream().mapToInt(f -> f.label().length() + f.value().length()).sum();
+            if (common != null && common != page.body() && compact(common.text()).length() <= 2 * headerText + 80) {
+                common.remove();
+                return;
+            }
+        }
+        for (Field field : fields) {
+            field.nodes().forEach(node -> {
+                if (node.parent() != null) {
+                    node.remove();
+                }
+            });
+        }
+    }
+
+    private static Optional<Field> label(TextNode text) {
+        String whole = text.getWholeText();
+        String compact = compact(whole);
+        Matcher m = LABEL_TEXT.matcher(compact);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String label = m.group(1);
+        String restCompact = compact.substring(m.end());
+        int colon = indexOfColon(whole);
+        if (!restCompact.isEmpty()) {
+            if (colon < 0) {
+                return Optional.empty(); // 「标题党」 in running text, not a label
+            }
+            String value = untilNextLabel(whole.substring(colon + 1));
+            return Optional.of(new Field(label, LABELS.get(label), clean(value), List.of(text)));
+        }
+        if (colon < 0 && !isLabelCell(text.parent())) {
+            return Optional.empty();
+        }
+        // The label stands alone; its value is what follows the largest element holding only the label.
+        Node box = text;
+        while (box.parent() instanceof Element parent && compact(parent.text()).equals(compact)
+                && !parent.normalName().equals("body")) {
+            box = parent;
+        }
+        List<Node> nodes = new ArrayList<>(List.of(box));
+        StringBuilder value = new StringBuilder();
+        for (Node next = box.nextSibling(); next != null; next = next.nextSibling()) {
+            String t = next instanceof Element e ? e.text() : next instanceof TextNode tn ? tn.text() : "";
+            if (ANY_LABEL.matcher(compact(t)).find() || LABEL_TEXT.matcher(compact(t)).matches()) {
+                break;
+            }
+            nodes.add(next);
+            value.append(t).append(' ');
+            if (next instanceof Element && !t.isBlank()) {
+                break;
+            }
+        }
+        return Optional.of(new Field(label, LABELS.get(label), clean(value.toString()), nodes));
+    }
+
+    private static boolean isLabelCell(Node node) {
+        return node instanceof Element e && e.normalName().matches("td|th|dt|label|b|strong|span|em");
+    }
+
+    private static int indexOfColon(String s) {
+        int a = s.indexOf('：');
+        int b = s.indexOf(':');
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    private static String untilNextLabel(String value) {
+        Matcher next = Pattern.compile("[\\s\\u3000\\u00A0]+(?:" + String.join("|", LABELS.keySet().stream()
+                .map(l -> String.join("[\\s\\u3000\\u00A0]*", l.split(""))).toList()) + ")[\\s\\u3000\\u00A0]*[:：]").matcher(value);
+        return next.find() ? value.substring(0, next.start()) : value;
+    }
+
+    private static String clean(String s) {
+        return CanonicalText.strip(s.replaceAll("[\\s\\u00A0\\u3000]+", " "));
+    }
+
+    /** Text without any white space, as labels are compared: 「标　　题」 is 「标题」. */
+    private static String compact(String s) {
+        return s.replaceAll("[\\s\\u00A0\\u3000]+", "");
+    }
+
+    static Optional<LocalDate> date(String s) {
+        Matcher m = DATE.matcher(s);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Element commonAncestor(List<Node> nodes) {
+        Element common = nodes.getFirst().parent() instanceof Element e ? e : null;
+        for (Node node : nodes) {
+            while (common != null && !isAncestorOrSelf(common, node)) {
+                common = common.parent();
+            }
+        }
+        return common;
+    }
+
+    private static boolean isAncestorOrSelf(Element ancestor, Node node) {
+        for (Node n = node; n != null; n = n.parent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        // Longer labels first, so that 文件名称 is not read as 名称.
+        labels.put("文件名称", "title");
+        labels.put("信息名称", "title");
+        labels.put("标题", "title");
+        labels.put("发文字号", "docNumber");
+        labels.put("发文文号", "docNumber");
+        labels.put("文号", "docNumber");
+        labels.put("发文机关", "issuer");
+        labels.put("发文单位", "issuer");
+        labels.put("发布机构", "issuer");
+        labels.put("成文日期", "date");
+        labels.put("成文时间", "date");
+        labels.put("发文日期", "date");
+        labels.put("索引号", null);
+        labels.put("主题分类", null);
+        labels.put("发布日期", null);
+        labels.put("发布时间", null);
+        labels.put("生效日期", null);
+        labels.put("有效性", null);
+        labels.put("主题词", null);
+        labels.put("体裁分类", null);
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+}
