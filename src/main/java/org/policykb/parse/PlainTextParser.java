@@ -19,22 +19,29 @@ import java.util.Optional;
  * without a tab directly under a cell continues that cell.
  */
 public final class PlainTextParser implements DocumentParser {
+    private static final String TITLE_HINT = "titleHint";
     private final Parser frontMatterParser = FrontMatter.parser();
 
     /**
      * An optional leading front matter block (the keys Markdown uses) is read as metadata and belongs to the
      * preamble; it is how web pages and Word documents, turned into text by the source stage, bring their
-     * header. A title written as 「关于印发X的通知」 names X, as it does in a document's head.
+     * header. A title written as 「关于印发X的通知」 names X, as it does in a document's head. A {@code titleHint}
+     * (a page's heading outside its body, a Word file's stored title: often stale) is used only when the text's
+     * head gives no title.
      */
     @Override
     public ParsedDocument parse(SourceFile source) {
         List<Problem> problems = new ArrayList<>();
         Optional<FrontMatter> frontMatter = FrontMatter.at(source.text(), frontMatterParser, source.relativePath(), problems);
         Map<String, String> values = new LinkedHashMap<>(frontMatter.map(FrontMatter::values).orElse(Map.of()));
-        Optional<String> title = Optional.ofNullable(values.get("title")).filter(t -> !t.isBlank()).map(HeadReader::documentTitle);
-        title.ifPresent(t -> values.put("title", t));
         int bodyStart = frontMatter.map(FrontMatter::end).orElse(0);
-        return StructureBuilder.build(source, blocks(source.text(), bodyStart), values, title, problems);
+        List<Block> blocks = blocks(source.text(), bodyStart);
+        Optional<String> hint = Optional.ofNullable(values.remove(TITLE_HINT)).filter(t -> !t.isBlank());
+        Optional<String> title = Optional.ofNullable(values.get("title")).filter(t -> !t.isBlank())
+                .or(() -> HeadReader.read(blocks).title().isPresent() ? Optional.empty() : hint)
+                .map(HeadReader::documentTitle);
+        title.ifPresent(t -> values.put("title", t));
+        return StructureBuilder.build(source, blocks, values, title, problems);
     }
 
     static List<Block> blocks(String text) {

@@ -20,15 +20,13 @@ import org.w3c.dom.Node;
 /**
  * Reads a Word document (.docx) with Apache POI into its {@link CanonicalText}: paragraphs with the markers of
  * Word's automatic numbering (see {@link WordNumbering}), line breaks, tables; tracked insertions kept, tracked
- * deletions, comments, bookmarks, field codes and hidden text left out. The core properties' title is used only
- * when the text has no title lines of its own. Thread-safe.
+ * deletions, comments, bookmarks, field codes and hidden text left out. The core properties' title goes in front
+ * as a title hint, used only when the text has no title lines of its own. Thread-safe.
  */
 public final class DocxReader {
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-    /** A first paragraph this short and without a full stop is a title line. */
-    private static final int TITLE_LINE = 60;
 
     public DecodeResult read(String fileName, byte[] bytes) {
         if (startsWith(bytes, OLE2)) {
@@ -45,7 +43,8 @@ public final class DocxReader {
             if (!out.hasBody()) {
                 return new Undecodable(Problem.warning(fileName, 0, "the Word document has no text, so it was left out"));
             }
-            coreTitle(document).filter(title -> !hasTitleLine(out.body())).ifPresent(title -> out.meta("title", title));
+            // Word keeps the title of the template a document was made from: only a hint, for a text without a head.
+            coreTitle(document).ifPresent(title -> out.meta("titleHint", title));
             return new Decoded(out.text(), StandardCharsets.UTF_8.name());
         } catch (IOException | POIXMLException | OpenXML4JRuntimeException | IllegalArgumentException
                  | IllegalStateException e) {
@@ -59,11 +58,6 @@ public final class DocxReader {
     private static Optional<String> coreTitle(XWPFDocument document) {
         String title = document.getProperties().getCoreProperties().getTitle();
         return title == null || HtmlText.han(title) < 4 ? Optional.empty() : Optional.of(title.strip());
-    }
-
-    private static boolean hasTitleLine(String body) {
-        String first = body.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        return !first.isEmpty() && first.length() <= TITLE_LINE && first.indexOf('。') < 0;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

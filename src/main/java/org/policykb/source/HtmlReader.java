@@ -32,7 +32,8 @@ public final class HtmlReader {
     private static final int DECLARATION_WINDOW = 4096;
     /** A declared charset that garbles one sequence in this many characters is right, and the bytes damaged. */
     private static final int READABLE_PER_BAD_SEQUENCE = 50;
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*[_|｜–—-]+\\s*|\\s+-\\s+");
+    /** What sites put between a document's title and their own name in {@code <title>}; a bare hyphen may be in a title (2021-2025年). */
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:_+|\\|+|｜)\\s*|\\s+[-–—]+\\s+|--+");
     private static final int HEAD_LINES = 6;
 
     private final TextDecoder decoder;
@@ -59,13 +60,19 @@ public final class HtmlReader {
             return new Undecodable(Problem.warning(fileName, 0, "no document text found in the web page, so it was left out"));
         }
         if (!out.hasMeta("title")) {
-            visibleTitle(page, body).filter(title -> !inHead(out.body(), title)).ifPresent(title -> out.meta("title", title));
+            // Only a hint: a heading outside the body may be a column name, so the text's own head comes first.
+            visibleTitle(page, body).filter(title -> !inHead(out.body(), title)).ifPresent(title -> out.meta("titleHint", title));
         }
         return new Decoded(out.text(), html.get().charset(), warnings);
     }
 
+    /**
+     * Valid UTF-8 is taken as UTF-8 whatever the page declares (GBK text is next to never valid UTF-8, while
+     * UTF-8 bytes can decode cleanly, and wrongly, as GB18030); otherwise the declaration, if the bytes bear it
+     * out or are only slightly damaged; otherwise the {@link TextDecoder}.
+     */
     private Optional<Decoded> decode(String fileName, byte[] bytes, List<Problem> warnings) {
-        if (ByteOrderMark.find(bytes).isEmpty()) {
+        if (ByteOrderMark.find(bytes).isEmpty() && !(StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8) instanceof Clean)) {
             Optional<Charset> declared = declaredCharset(bytes);
             if (declared.isPresent()) {
                 switch (StrictDecoding.of(bytes, 0, declared.get())) {

@@ -13,15 +13,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds the document's body in a web page: a portal's content container when there is one (TRS_Editor,
- * pages_content, zoom, article, content …), otherwise the element whose paragraphs hold the most Chinese text,
+ * Finds the document's body in a web page: a portal's body container when there is one (TRS_Editor,
+ * pages_content, zoom …), else its article or content container, otherwise the element whose paragraphs hold the most Chinese text,
  * after the page's chrome (scripts, navigation, headers, footers, forms, hidden and link-heavy blocks) is gone.
  */
 final class PageBody {
     private static final String CHROME = "script, style, noscript, template, iframe, object, embed, svg, canvas, map, "
             + "audio, video, nav, header, footer, aside, form, button, input, select, textarea, menu";
-    private static final Pattern CONTENT_NAME = Pattern.compile(
-            "(?i)trs_?editor|pages?_content|ccontent|zoom|article|content|main-?text|zhengwen|wzzw|detail|con_?text|textcon");
+    /** Names portals give the element that holds exactly the document's text (TRS, UCAP and similar systems). */
+    private static final Pattern BODY_NAME = Pattern.compile(
+            "(?i)trs_?editor|pages?_content|ucap-content|ccontent|zoom|zhengwen|wzzw|article[-_]?content|art_con|main-?text|(?:^|[-_])zw(?:$|[-_])");
+    /** Names of wider containers: the article with its title, dates and tools. */
+    private static final Pattern CONTENT_NAME = Pattern.compile("(?i)article|content|detail|con_?text|textcon");
     private static final Pattern CHROME_NAME = Pattern.compile(
             "(?i)^(?:nav|navbar|menu|footer|foot|header|head|banner|breadcrumbs?|crumbs?|position|location|share|bdshare"
                     + "|fenxiang|print|related|relate|xgwj|xglj|sidebar|copyright|login|search|pager|pagination|qrcode|ewm)(?:[-_].*)?$");
@@ -39,7 +42,7 @@ final class PageBody {
         Element body = page.body();
         int total = HtmlText.han(body.text());
         removeChrome(body, total);
-        Element container = named(body).or(() -> densest(body)).orElse(body);
+        Element container = named(body, BODY_NAME).or(() -> named(body, CONTENT_NAME)).or(() -> densest(body)).orElse(body);
         removeLinkLists(container);
         return container;
     }
@@ -72,9 +75,9 @@ final class PageBody {
     }
 
     /** The named container with the most Chinese text, then the innermost named one that keeps nearly all of it. */
-    private static Optional<Element> named(Element body) {
+    private static Optional<Element> named(Element body, Pattern name) {
         List<Element> candidates = body.getAllElements().stream()
-                .filter(e -> e != body && isContentName(e) && HtmlText.han(e.text()) >= 20)
+                .filter(e -> e != body && isNamed(e, name) && HtmlText.han(e.text()) >= 20)
                 .toList();
         Optional<Element> best = candidates.stream().max(Comparator.comparingInt(e -> HtmlText.han(e.text())));
         if (best.isEmpty()) {
@@ -96,8 +99,8 @@ final class PageBody {
         return Optional.of(chosen);
     }
 
-    private static boolean isContentName(Element e) {
-        return CONTENT_NAME.matcher(e.id()).find() || e.classNames().stream().anyMatch(c -> CONTENT_NAME.matcher(c).find());
+    private static boolean isNamed(Element e, Pattern name) {
+        return name.matcher(e.id()).find() || e.classNames().stream().anyMatch(c -> name.matcher(c).find());
     }
 
     /** The element whose paragraphs hold the most Chinese text outside links (each paragraph scores its parent). */

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 final class PortalHeader {
     /** Front matter key per label; labels without a key only show where the header is. */
     private static final Map<String, String> LABELS = labels();
-    private static final Pattern LABEL_TEXT = Pattern.compile("^(" + String.join("|", LABELS.keySet()) + ")[:：]?");
-    private static final Pattern ANY_LABEL = Pattern.compile("(?:" + String.join("|", LABELS.keySet()) + ")[:：]");
+    /** A label at the start of a text, its characters perhaps spaced out (标　　题), perhaps in 【】, perhaps with a colon. */
+    private static final Pattern LABEL_AT_START = Pattern.compile("^[\\s\\u00A0\\u3000]*(?:([【\\[])[\\s\\u00A0\\u3000]*)?("
+            + spaced() + ")[\\s\\u00A0\\u3000]*[】\\]]?[\\s\\u00A0\\u3000]*([:：])?");
+    private static final Pattern NEXT_LABEL = Pattern.compile("[\\s\\u00A0\\u3000]+[【\\[]?(?:" + spaced() + ")[\\s\\u00A0\\u3000]*[】\\]]?[\\s\\u00A0\\u3000]*[:：]");
     private static final Pattern DOC_NUMBER = Pattern.compile("\\d{4}.{0,3}\\d{1,4}\\s*号");
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})");
     private static final Pattern ISSUER = Pattern.compile("[\\p{IsHan}（）()·\\s、，,；;]{2,80}");
@@ -99,27 +101,26 @@ final class PortalHeader {
 
     private static Optional<Field> label(TextNode text) {
         String whole = text.getWholeText();
-        String compact = compact(whole);
-        Matcher m = LABEL_TEXT.matcher(compact);
+        Matcher m = LABEL_AT_START.matcher(whole);
         if (!m.find()) {
             return Optional.empty();
         }
-        String label = m.group(1);
-        String restCompact = compact.substring(m.end());
-        int colon = indexOfColon(whole);
-        if (!restCompact.isEmpty()) {
-            if (colon < 0) {
+        String label = compact(m.group(2));
+        boolean marked = m.group(1) != null || m.group(3) != null; // a colon or 【】 says it is a label
+        String rest = whole.substring(m.end());
+        if (!compact(rest).isEmpty()) {
+            if (!marked) {
                 return Optional.empty(); // 「标题党」 in running text, not a label
             }
-            String value = untilNextLabel(whole.substring(colon + 1));
-            return Optional.of(new Field(label, LABELS.get(label), clean(value), List.of(text)));
+            return Optional.of(new Field(label, LABELS.get(label), clean(untilNextLabel(rest)), List.of(text)));
         }
-        if (colon < 0 && !isLabelCell(text.parent())) {
+        if (!marked && !isLabelCell(text.parent())) {
             return Optional.empty();
         }
         // The label stands alone; its value is what follows the largest element holding only the label.
+        String labelText = compact(whole);
         Node box = text;
-        while (box.parent() instanceof Element parent && compact(parent.text()).equals(compact)
+        while (box.parent() instanceof Element parent && compact(parent.text()).equals(labelText)
                 && !parent.normalName().equals("body")) {
             box = parent;
         }
@@ -127,7 +128,8 @@ final class PortalHeader {
         StringBuilder value = new StringBuilder();
         for (Node next = box.nextSibling(); next != null; next = next.nextSibling()) {
             String t = next instanceof Element e ? e.text() : next instanceof TextNode tn ? tn.text() : "";
-            if (ANY_LABEL.matcher(compact(t)).find() || LABEL_TEXT.matcher(compact(t)).matches()) {
+            if (LABEL_AT_START.matcher(t).find() && (LABEL_AT_START.matcher(t).results().anyMatch(r -> r.group(1) != null || r.group(3) != null)
+                    || next instanceof Element e && isLabelCell(e))) {
                 break;
             }
             nodes.add(next);
@@ -143,16 +145,14 @@ final class PortalHeader {
         return node instanceof Element e && e.normalName().matches("td|th|dt|label|b|strong|span|em");
     }
 
-    private static int indexOfColon(String s) {
-        int a = s.indexOf('：');
-        int b = s.indexOf(':');
-        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    private static String untilNextLabel(String value) {
+        Matcher next = NEXT_LABEL.matcher(value);
+        return next.find() ? value.substring(0, next.start()) : value;
     }
 
-    private static String untilNextLabel(String value) {
-        Matcher next = Pattern.compile("[\\s\\u3000\\u00A0]+(?:" + String.join("|", LABELS.keySet().stream()
-                .map(l -> String.join("[\\s\\u3000\\u00A0]*", l.split(""))).toList()) + ")[\\s\\u3000\\u00A0]*[:：]").matcher(value);
-        return next.find() ? value.substring(0, next.start()) : value;
+    /** The labels as one alternation, longest first, white space allowed between their characters. */
+    private static String spaced() {
+        return LABELS.keySet().stream().map(l -> String.join("[\\s\\u00A0\\u3000]*", l.split(""))).collect(java.util.stream.Collectors.joining("|"));
     }
 
     private static String clean(String s) {

@@ -101,7 +101,9 @@ class FormatsTest {
             assertFalse(text.contains(absent), absent);
         }
         assertTrue(text.contains("坚持党的全面领导。坚持中国特色社会主义教育发展道路"), "a tracked insertion is text");
-        assertFalse(text.startsWith("---"), "the stale core-properties title is not used: the text has its own title lines");
+        assertTrue(text.startsWith("---\ntitleHint: 关于印发2021年工作要点的通知\n---\n"), "the stored title is only a hint");
+        assertEquals("淄川区教育事业发展“十四五”规划", doc(FORMATS, "numbered.docx").meta().title(),
+                "the text has its own title lines, so the stale stored title is not used");
     }
 
     @Test
