@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class HtmlReader {
     private static final Pattern META_CHARSET = Pattern.compile(
-            "(?i)<meta[^>]+?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)");
+            "(?i)<meta[^>]+?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)|<\\?xml[^>]+?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)");
     private static final int DECLARATION_WINDOW = 4096;
     /** A declared charset that garbles one sequence in this many characters is right, and the bytes damaged. */
     private static final int READABLE_PER_BAD_SEQUENCE = 50;
@@ -73,7 +73,8 @@ public final class HtmlReader {
      */
     private Optional<Decoded> decode(String fileName, byte[] bytes, List<Problem> warnings) {
         if (ByteOrderMark.find(bytes).isEmpty() && !(StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8) instanceof Clean)) {
-            Optional<Charset> declared = declaredCharset(bytes);
+            // A single-byte declaration (ISO-8859-1, windows-1252) decodes any bytes, so it proves nothing about Chinese text.
+            Optional<Charset> declared = declaredCharset(bytes).filter(cs -> !DetectedCharset.isSingleByte(cs));
             if (declared.isPresent()) {
                 switch (StrictDecoding.of(bytes, 0, declared.get())) {
                     case Clean clean -> {
@@ -99,14 +100,14 @@ public final class HtmlReader {
         return decoder.decode(fileName, bytes) instanceof Decoded decoded ? Optional.of(decoded) : Optional.empty();
     }
 
-    /** The charset a {@code <meta>} declares near the top; GB2312 and GBK pages are read as GB18030, their superset. */
+    /** The charset a {@code <meta>} or an XML declaration declares near the top; GB2312 and GBK pages are read as GB18030, their superset. */
     static Optional<Charset> declaredCharset(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, DECLARATION_WINDOW), StandardCharsets.ISO_8859_1);
         Matcher m = META_CHARSET.matcher(head);
         if (!m.find()) {
             return Optional.empty();
         }
-        String name = m.group(1).toUpperCase(Locale.ROOT);
+        String name = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(Locale.ROOT);
         if (name.equals("GB2312") || name.equals("GBK") || name.equals("X-GBK") || name.equals("GB_2312-80")
                 || name.equals("CP936") || name.equals("GB18030")) {
             return Optional.of(DetectedCharset.GB18030);

@@ -31,6 +31,7 @@ final class PageBody {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern CHROME_WORDS = Pattern.compile(
             "^(?:[【\\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享到|字号|大|中|小|默认|我要纠错|扫一扫在手机打开当前页)[】\\]]?[:：]?)+$");
+    private static final double ALMOST_ALL = 0.9;
     /** A candidate inside a chosen container replaces it when it holds this share of its Chinese text. */
     private static final double NESTED_SHARE = 0.9;
 
@@ -64,14 +65,19 @@ final class PageBody {
             boolean hidden = e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find();
             boolean chromeName = CHROME_NAME.matcher(e.id()).matches()
                     || e.classNames().stream().anyMatch(c -> CHROME_NAME.matcher(c).matches());
-            if ((hidden || chromeName) && !holdsMost(e, total)) {
+            // A hidden element that holds nearly all the text is shown by a script; any other is not seen.
+            if (hidden && !holds(e, total, ALMOST_ALL) || chromeName && !holdsMost(e, total)) {
                 e.remove();
             }
         }
     }
 
     private static boolean holdsMost(Element e, int total) {
-        return total > 0 && HtmlText.han(e.text()) * 2 > total;
+        return holds(e, total, 0.5);
+    }
+
+    private static boolean holds(Element e, int total, double share) {
+        return total > 0 && HtmlText.han(e.text()) > share * total;
     }
 
     /** The named container with the most Chinese text, then the innermost named one that keeps nearly all of it. */

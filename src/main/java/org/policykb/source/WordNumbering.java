@@ -61,6 +61,11 @@ final class WordNumbering {
         }
         BigInteger abstractId = num.getCTNum().getAbstractNumId().getVal();
         XWPFAbstractNum abstractNum = numbering.getAbstractNum(abstractId);
+        Optional<BigInteger> linked = abstractNum == null ? Optional.empty() : styleLinked(abstractNum);
+        if (linked.isPresent()) {
+            abstractId = linked.get();
+            abstractNum = numbering.getAbstractNum(abstractId);
+        }
         if (abstractNum == null) {
             return Optional.empty();
         }
@@ -160,6 +165,25 @@ final class WordNumbering {
         }
     }
 
+    /**
+     * A list that uses a list style (w:numStyleLink) has its levels in the list the style points to; that
+     * list, and its counters, are the ones to use.
+     */
+    private Optional<BigInteger> styleLinked(XWPFAbstractNum abstractNum) {
+        Optional<String> styleId = DocxReader.child((Element) abstractNum.getCTAbstractNum().getDomNode(), "numStyleLink")
+                .map(DocxReader::val).filter(id -> !id.isEmpty());
+        if (styleId.isEmpty() || styles == null || styles.getStyle(styleId.get()) == null) {
+            return Optional.empty();
+        }
+        CTPPrGeneral pPr = styles.getStyle(styleId.get()).getCTStyle().getPPr();
+        if (pPr == null || !pPr.isSetNumPr() || !pPr.getNumPr().isSetNumId()) {
+            return Optional.empty();
+        }
+        XWPFNum styleNum = numbering.getNum(pPr.getNumPr().getNumId().getVal());
+        return styleNum == null || styleNum.getCTNum().getAbstractNumId() == null
+                ? Optional.empty() : Optional.of(styleNum.getCTNum().getAbstractNumId().getVal());
+    }
+
     private static CTLvl[] levels(XWPFAbstractNum abstractNum, XWPFNum num) {
         CTLvl[] levels = new CTLvl[LEVELS];
         for (CTLvl lvl : abstractNum.getCTAbstractNum().getLvlArray()) {
@@ -197,8 +221,8 @@ final class WordNumbering {
     static String number(int value, String format) {
         return switch (format) {
             case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-                 "taiwaneseCountingThousand", "koreanCounting" -> counting(value, DIGITS, "十", "百", "千");
-            case "chineseLegalSimplified", "japaneseLegal" -> counting(value, LEGAL_DIGITS, "拾", "佰", "仟");
+                 "taiwaneseCountingThousand", "koreanCounting" -> counting(value, DIGITS, "十", "百", "千", false);
+            case "chineseLegalSimplified", "japaneseLegal" -> counting(value, LEGAL_DIGITS, "拾", "佰", "仟", true);
             case "ideographTraditional" -> cycle(value, CELESTIAL);
             case "ideographZodiac" -> cycle(value, ZODIAC);
             case "ideographDigital", "taiwaneseDigital" -> digits(value);
@@ -216,8 +240,8 @@ final class WordNumbering {
         };
     }
 
-    /** 1 一, 10 十, 11 十一, 20 二十, 105 一百〇五: the way Word counts in Chinese. */
-    private static String counting(int value, String digits, String ten, String hundred, String thousand) {
+    /** 1 一, 10 十, 11 十一, 20 二十, 105 一百〇五: the way Word counts in Chinese; financial numerals write 壹拾. */
+    private static String counting(int value, String digits, String ten, String hundred, String thousand, boolean leadingOne) {
         if (value <= 0 || value >= 10000) {
             return String.valueOf(value);
         }
@@ -236,7 +260,7 @@ final class WordNumbering {
                 out.append(digits.charAt(0));
             }
             zero = false;
-            if (!(d == 1 && unit == 1 && out.isEmpty())) {
+            if (leadingOne || !(d == 1 && unit == 1 && out.isEmpty())) {
                 out.append(digits.charAt(d)); // 十一, not 一十一
             }
             out.append(units[unit]);
