@@ -59,6 +59,14 @@ class HtmlReaderTest {
     }
 
     @Test
+    void linkListsAndPageToolsInsideTheBodyAreNotText() {
+        assertEquals("附件：1.重点项目清单\n正文。\n", text("<p>附件：<a href=\"/f.doc\">1.重点项目清单</a></p><p>正文。</p>"
+                + "<div><span>【<a>打印本页</a>】</span> <span>【<a>关闭窗口</a>】</span></div>"
+                + "<ul><li><a>上一篇：关于做好春季开学工作的通知</a></li><li><a>下一篇：关于开展读书月活动的通知</a></li>"
+                + "<li><a>关于公布2024年优秀教研成果的通知</a></li></ul>"));
+    }
+
+    @Test
     void anXmlDeclarationNamesTheCharset() {
         String page = "<?xml version=\"1.0\" encoding=\"gb2312\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
                 + "<div id=\"zoom\"><p>各区县教育局：为做好招生入学工作，现将有关事项通知如下。</p></div></body></html>";
