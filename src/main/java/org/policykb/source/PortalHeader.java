@@ -27,8 +27,9 @@ final class PortalHeader {
     /** A label at the start of a text, its characters perhaps spaced out (标　　题), perhaps in 【】, perhaps with a colon. */
     private static final Pattern LABEL_AT_START = Pattern.compile("^[\\s\\u00A0\\u3000]*(?:([【\\[])[\\s\\u00A0\\u3000]*)?("
             + spaced() + ")[\\s\\u00A0\\u3000]*[】\\]]?[\\s\\u00A0\\u3000]*([:：])?");
-    private static final Pattern NEXT_LABEL = Pattern.compile("[\\s\\u00A0\\u3000]+[【\\[]?(?:" + spaced() + ")[\\s\\u00A0\\u3000]*[】\\]]?[\\s\\u00A0\\u3000]*[:：]");
-    private static final Pattern DOC_NUMBER = Pattern.compile("\\d{4}.{0,3}\\d{1,4}\\s*号");
+    private static final Pattern NEXT_LABEL = Pattern.compile("[\\s\\u00A0\\u3000]+[【\\[]?(" + spaced() + ")[\\s\\u00A0\\u3000]*[】\\]]?[\\s\\u00A0\\u3000]*[:：]");
+    /** 国办发〔2025〕7号, 国令第711号, 政府令187号; not a placeholder such as 无 or —— . */
+    private static final Pattern DOC_NUMBER = Pattern.compile("\\d+\\s*号");
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})");
     private static final Pattern ISSUER = Pattern.compile("[\\p{IsHan}（）()·\\s、，,；;]{2,80}");
 
@@ -51,21 +52,27 @@ final class PortalHeader {
             }
         }, page.body());
         for (TextNode text : texts) {
-            label(text).ifPresent(fields::add);
+            fields.addAll(labels(text));
         }
         return new PortalHeader(fields);
     }
 
     /** Puts what the header says into the front matter; the first value of a key wins. */
     void writeTo(CanonicalText out) {
-        for (Field field : fields) {
+        List<String> order = List.copyOf(LABELS.keySet());
+        List<Field> byTrust = fields.stream().sorted(java.util.Comparator.comparingInt(f -> order.indexOf(f.label()))).toList();
+        for (Field field : byTrust) {
             if (field.key() == null) {
                 continue;
             }
             switch (field.key()) {
-                case "title" -> out.meta("title", field.value());
+                case "title" -> {
+                    if (HtmlText.han(field.value()) >= 4) {
+                        out.meta("title", field.value());
+                    }
+                }
                 case "docNumber" -> {
-                    if (DOC_NUMBER.matcher(field.value()).find()) {
+                    if (DOC_NUMBER.matcher(field.value()).find() && field.value().length() <= 40) {
                         out.meta("docNumber", field.value().replaceAll("\\s", ""));
                     }
                 }
@@ -99,25 +106,41 @@ final class PortalHeader {
         }
     }
 
-    private static Optional<Field> label(TextNode text) {
+    /** The labelled values a text node starts: 「发文字号：X　成文日期：Y」 gives two. */
+    private static List<Field> labels(TextNode text) {
         String whole = text.getWholeText();
         Matcher m = LABEL_AT_START.matcher(whole);
         if (!m.find()) {
-            return Optional.empty();
+            return List.of();
         }
         String label = compact(m.group(2));
         boolean marked = m.group(1) != null || m.group(3) != null; // a colon or 【】 says it is a label
         String rest = whole.substring(m.end());
         if (!compact(rest).isEmpty()) {
             if (!marked) {
-                return Optional.empty(); // 「标题党」 in running text, not a label
+                return List.of(); // 「标题党」 in running text, not a label
             }
-            return Optional.of(new Field(label, LABELS.get(label), clean(untilNextLabel(rest)), List.of(text)));
+            List<Field> fields = new ArrayList<>();
+            Matcher next = NEXT_LABEL.matcher(rest);
+            int from = 0;
+            String current = label;
+            while (next.find()) {
+                fields.add(new Field(current, LABELS.get(current), clean(rest.substring(from, next.start())), List.of(text)));
+                current = compact(next.group(1));
+                from = next.end();
+            }
+            fields.add(new Field(current, LABELS.get(current), clean(rest.substring(from)), List.of(text)));
+            return fields;
         }
         if (!marked && !isLabelCell(text.parent())) {
-            return Optional.empty();
+            return List.of();
         }
-        // The label stands alone; its value is what follows the largest element holding only the label.
+        return List.of(standing(text, label));
+    }
+
+    /** A label standing alone; its value is what follows the largest element holding only the label. */
+    private static Field standing(TextNode text, String label) {
+        String whole = text.getWholeText();
         String labelText = compact(whole);
         Node box = text;
         while (box.parent() instanceof Element parent && compact(parent.text()).equals(labelText)
@@ -138,16 +161,11 @@ final class PortalHeader {
                 break;
             }
         }
-        return Optional.of(new Field(label, LABELS.get(label), clean(value.toString()), nodes));
+        return new Field(label, LABELS.get(label), clean(value.toString()), nodes);
     }
 
     private static boolean isLabelCell(Node node) {
         return node instanceof Element e && e.normalName().matches("td|th|dt|label|b|strong|span|em");
-    }
-
-    private static String untilNextLabel(String value) {
-        Matcher next = NEXT_LABEL.matcher(value);
-        return next.find() ? value.substring(0, next.start()) : value;
     }
 
     /** The labels as one alternation, longest first, white space allowed between their characters. */
@@ -155,8 +173,9 @@ final class PortalHeader {
         return LABELS.keySet().stream().map(l -> String.join("[\\s\\u00A0\\u3000]*", l.split(""))).collect(java.util.stream.Collectors.joining("|"));
     }
 
+    /** The value with white space collapsed and a colon written outside the label's element dropped. */
     private static String clean(String s) {
-        return CanonicalText.strip(s.replaceAll("[\\s\\u00A0\\u3000]+", " "));
+        return CanonicalText.strip(s.replaceAll("[\\s\\u00A0\\u3000]+", " ")).replaceFirst("^[:：]\\s*", "");
     }
 
     /** Text without any white space, as labels are compared: 「标　　题」 is 「标题」. */
@@ -197,27 +216,27 @@ final class PortalHeader {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        // Longer labels first, so that 文件名称 is not read as 名称.
+        // In order of trust: when a page gives two labels for one key, the earlier one wins.
+        labels.put("标题", "title");
         labels.put("文件名称", "title");
         labels.put("信息名称", "title");
-        labels.put("标题", "title");
         labels.put("发文字号", "docNumber");
         labels.put("发文文号", "docNumber");
         labels.put("文号", "docNumber");
+        labels.put("文件编号", "docNumber");
         labels.put("发文机关", "issuer");
+        labels.put("制发机关", "issuer");
         labels.put("发文单位", "issuer");
+        labels.put("成文单位", "issuer");
         labels.put("发布机构", "issuer");
+        labels.put("发布单位", "issuer");
         labels.put("成文日期", "date");
         labels.put("成文时间", "date");
         labels.put("发文日期", "date");
-        labels.put("索引号", null);
-        labels.put("主题分类", null);
-        labels.put("发布日期", null);
-        labels.put("发布时间", null);
-        labels.put("生效日期", null);
-        labels.put("有效性", null);
-        labels.put("主题词", null);
-        labels.put("体裁分类", null);
+        for (String shown : List.of("信息索引号", "索引号", "主题分类", "发布日期", "发布时间", "公开日期", "生成日期", "生效日期",
+                "有效性", "效力状况", "公开方式", "公开时限", "公开范围", "主题词", "体裁分类", "组配分类", "服务对象")) {
+            labels.put(shown, null);
+        }
         return java.util.Collections.unmodifiableMap(labels);
     }
 }
