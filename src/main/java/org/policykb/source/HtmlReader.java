@@ -35,6 +35,8 @@ public final class HtmlReader {
     /** What sites put between a document's title and their own name in {@code <title>}; a bare hyphen may be in a title (2021-2025年). */
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:_+|\\|+|｜)\\s*|\\s+[-–—]+\\s+|--+");
     private static final int HEAD_LINES = 6;
+    /** A document title is longer than a site's or a column's name (「通知公告」). */
+    private static final int MIN_TITLE_HAN = 6;
 
     private final TextDecoder decoder;
 
@@ -52,14 +54,18 @@ public final class HtmlReader {
         CanonicalText out = new CanonicalText();
         PortalHeader header = PortalHeader.find(page);
         header.writeTo(out);
-        out.meta("title", metaContent(page, "ArticleTitle"));
+        String articleTitle = CanonicalText.strip(metaContent(page, "ArticleTitle"));
+        // Some sites fill ArticleTitle with their own or their column's name: then it is only a hint.
+        boolean siteName = articleTitle.equals(CanonicalText.strip(metaContent(page, "SiteName")))
+                || articleTitle.equals(CanonicalText.strip(metaContent(page, "ColumnName")));
+        out.meta(siteName || HtmlText.han(articleTitle) < MIN_TITLE_HAN ? "titleHint" : "title", articleTitle);
         header.removeFrom(page);
         Element body = PageBody.find(page);
         HtmlText.write(body, out);
         if (!out.hasBody()) {
             return new Undecodable(Problem.warning(fileName, 0, "no document text found in the web page, so it was left out"));
         }
-        if (!out.hasMeta("title")) {
+        if (!out.hasMeta("title") && !out.hasMeta("titleHint")) {
             // Only a hint: a heading outside the body may be a column name, so the text's own head comes first.
             visibleTitle(page, body).filter(title -> !inHead(out.body(), title)).ifPresent(title -> out.meta("titleHint", title));
         }

@@ -52,7 +52,8 @@ final class PortalHeader {
             }
         }, page.body());
         for (TextNode text : texts) {
-            fields.addAll(labels(text));
+            // A label without a value is a column heading of a table in the document (文件名称 | 文号), not a header.
+            labels(text).stream().filter(field -> !field.value().isEmpty()).forEach(fields::add);
         }
         return new PortalHeader(fields);
     }

@@ -48,6 +48,23 @@ class PortalHeaderTest {
     }
 
     @Test
+    void columnHeadingsOfATableInTheDocumentAreNoHeader() {
+        String html = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\"><p>现将废止的文件目录公布如下。</p>"
+                + "<p>表1 废止文件目录</p><table><tr><td>序号</td><td>文件名称</td><td>文号</td></tr>"
+                + "<tr><td>1</td><td>关于加强校车管理的通知</td><td>某教发〔2012〕3号</td></tr></table></div></body></html>";
+        String text = assertInstanceOf(Decoded.class, reader.read("page.html", html.getBytes(StandardCharsets.UTF_8))).text();
+        assertEquals("现将废止的文件目录公布如下。\n表1 废止文件目录\n\t序号\n\t文件名称\n\t文号\n\n\t1\n\t关于加强校车管理的通知\n\t某教发〔2012〕3号\n\n", text);
+    }
+
+    @Test
+    void aSiteOrColumnNameInArticleTitleIsOnlyAHint() {
+        String html = "<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"通知公告\"><meta name=\"ColumnName\" content=\"通知公告\">"
+                + "</head><body>" + BODY + "</body></html>";
+        String text = assertInstanceOf(Decoded.class, reader.read("page.html", html.getBytes(StandardCharsets.UTF_8))).text();
+        assertEquals("---\ntitleHint: 通知公告\n---\n", text.substring(0, text.indexOf("\n---\n") + 5));
+    }
+
+    @Test
     void severalLabelsInOneLine() {
         assertEquals("---\ntitle: 关于做好2025年中小学招生入学工作的通知\ndocNumber: 某教发〔2025〕12号\ndate: 2025-04-01\n---\n",
                 frontMatter("<div class=\"info\"><p>标　　题：关于做好2025年中小学招生入学工作的通知</p>"
