@@ -60,6 +60,9 @@ final class WordNumbering {
             return Optional.empty(); // numId 0 means "no numbering"
         }
         BigInteger abstractId = num.getCTNum().getAbstractNumId().getVal();
+        if (abstractId == null) {
+            return Optional.empty();
+        }
         XWPFAbstractNum abstractNum = numbering.getAbstractNum(abstractId);
         Optional<BigInteger> linked = abstractNum == null ? Optional.empty() : styleLinked(abstractNum);
         if (linked.isPresent()) {
@@ -73,9 +76,9 @@ final class WordNumbering {
         Integer[] count = counters.computeIfAbsent(abstractId, id -> new Integer[LEVELS]);
         if (numsSeen.add(numId)) {
             for (CTNumLvl override : num.getCTNum().getLvlOverrideArray()) {
-                int l = override.getIlvl().intValue();
+                int l = intOf(override.getIlvl(), -1);
                 if (override.isSetStartOverride() && l >= 0 && l < LEVELS) {
-                    count[l] = override.getStartOverride().getVal().intValue() - 1;
+                    count[l] = intOf(override.getStartOverride().getVal(), 1) - 1;
                 }
             }
         }
@@ -149,8 +152,9 @@ final class WordNumbering {
             CTPPrGeneral stylePPr = style.getCTStyle().getPPr();
             if (stylePPr != null && stylePPr.isSetNumPr() && stylePPr.getNumPr().isSetNumId()) {
                 CTNumPr styleNumPr = stylePPr.getNumPr();
-                int level = styleNumPr.isSetIlvl() ? styleNumPr.getIlvl().getVal().intValue() : 0;
-                return Optional.of(new ListLevel(styleNumPr.getNumId().getVal(), level));
+                int level = styleNumPr.isSetIlvl() ? intOf(styleNumPr.getIlvl().getVal(), 0) : 0;
+                BigInteger numId = styleNumPr.getNumId().getVal();
+                return numId == null ? Optional.empty() : Optional.of(new ListLevel(numId, level));
             }
             styleId = style.getBasisStyleID() == null ? "" : style.getBasisStyleID();
         }
@@ -179,7 +183,8 @@ final class WordNumbering {
         if (pPr == null || !pPr.isSetNumPr() || !pPr.getNumPr().isSetNumId()) {
             return Optional.empty();
         }
-        XWPFNum styleNum = numbering.getNum(pPr.getNumPr().getNumId().getVal());
+        BigInteger numId = pPr.getNumPr().getNumId().getVal();
+        XWPFNum styleNum = numId == null ? null : numbering.getNum(numId);
         return styleNum == null || styleNum.getCTNum().getAbstractNumId() == null
                 ? Optional.empty() : Optional.of(styleNum.getCTNum().getAbstractNumId().getVal());
     }
@@ -187,13 +192,13 @@ final class WordNumbering {
     private static CTLvl[] levels(XWPFAbstractNum abstractNum, XWPFNum num) {
         CTLvl[] levels = new CTLvl[LEVELS];
         for (CTLvl lvl : abstractNum.getCTAbstractNum().getLvlArray()) {
-            int l = lvl.getIlvl().intValue();
+            int l = intOf(lvl.getIlvl(), -1);
             if (l >= 0 && l < LEVELS) {
                 levels[l] = lvl;
             }
         }
         for (CTNumLvl override : num.getCTNum().getLvlOverrideArray()) {
-            int l = override.getIlvl().intValue();
+            int l = intOf(override.getIlvl(), -1);
             if (override.isSetLvl() && l >= 0 && l < LEVELS) {
                 levels[l] = override.getLvl();
             }
@@ -202,11 +207,11 @@ final class WordNumbering {
     }
 
     private static int start(CTLvl lvl) {
-        return lvl != null && lvl.isSetStart() ? lvl.getStart().getVal().intValue() : 1;
+        return lvl != null && lvl.isSetStart() ? intOf(lvl.getStart().getVal(), 1) : 1;
     }
 
     private static String format(CTLvl lvl) {
-        return lvl != null && lvl.isSetNumFmt() ? lvl.getNumFmt().getVal().toString() : "decimal";
+        return lvl != null && lvl.isSetNumFmt() && lvl.getNumFmt().getVal() != null ? lvl.getNumFmt().getVal().toString() : "decimal";
     }
 
     /** By default a level restarts after any higher level; lvlRestart 0 means never, n after level n. */
@@ -214,8 +219,13 @@ final class WordNumbering {
         if (lvl == null || !lvl.isSetLvlRestart()) {
             return true;
         }
-        int restart = lvl.getLvlRestart().getVal().intValue();
+        int restart = intOf(lvl.getLvlRestart().getVal(), 1);
         return restart != 0 && usedLevel < restart;
+    }
+
+    /** A number attribute of the numbering definitions, or {@code fallback} when a damaged file leaves it out. */
+    private static int intOf(BigInteger value, int fallback) {
+        return value == null ? fallback : value.intValue();
     }
 
     static String number(int value, String format) {
