@@ -46,19 +46,21 @@ public final class HtmlReader {
 
     public DecodeResult read(String fileName, byte[] bytes) {
         List<Problem> warnings = new ArrayList<>();
-        Optional<Decoded> html = decode(fileName, bytes, warnings);
-        if (html.isEmpty()) {
-            return decoder.decode(fileName, bytes); // undecodable: the decoder names the reason
+        DecodeResult decoded = decode(fileName, bytes, warnings);
+        if (!(decoded instanceof Decoded html)) {
+            return decoded; // the decoder names the reason
         }
-        Document page = Jsoup.parse(html.get().text());
+        Document page = Jsoup.parse(html.text());
         CanonicalText out = new CanonicalText();
         PortalHeader header = PortalHeader.find(page);
         header.writeTo(out);
         String articleTitle = CanonicalText.strip(metaContent(page, "ArticleTitle"));
-        // Some sites fill ArticleTitle with their own or their column's name: then it is only a hint.
+        // Some sites fill ArticleTitle with their own or their column's name; a short one is only a hint.
         boolean siteName = articleTitle.equals(CanonicalText.strip(metaContent(page, "SiteName")))
                 || articleTitle.equals(CanonicalText.strip(metaContent(page, "ColumnName")));
-        out.meta(siteName || HtmlText.han(articleTitle) < MIN_TITLE_HAN ? "titleHint" : "title", articleTitle);
+        if (!siteName) {
+            out.meta(HtmlText.han(articleTitle) < MIN_TITLE_HAN ? "titleHint" : "title", articleTitle);
+        }
         header.removeFrom(page);
         Element body = PageBody.find(page);
         HtmlText.write(body, out);
@@ -69,7 +71,7 @@ public final class HtmlReader {
             // Only a hint: a heading outside the body may be a column name, so the text's own head comes first.
             visibleTitle(page, body).filter(title -> !inHead(out.body(), title)).ifPresent(title -> out.meta("titleHint", title));
         }
-        return new Decoded(out.text(), html.get().charset(), warnings);
+        return new Decoded(out.text(), html.charset(), warnings);
     }
 
     /**
@@ -77,33 +79,33 @@ public final class HtmlReader {
      * UTF-8 bytes can decode cleanly, and wrongly, as GB18030); otherwise the declaration, if the bytes bear it
      * out or are only slightly damaged; otherwise the {@link TextDecoder}.
      */
-    private Optional<Decoded> decode(String fileName, byte[] bytes, List<Problem> warnings) {
+    private DecodeResult decode(String fileName, byte[] bytes, List<Problem> warnings) {
         if (ByteOrderMark.find(bytes).isEmpty() && !(StrictDecoding.of(bytes, 0, StandardCharsets.UTF_8) instanceof Clean)) {
             // A single-byte declaration (ISO-8859-1, windows-1252) decodes any bytes, so it proves nothing about Chinese text.
             Optional<Charset> declared = declaredCharset(bytes).filter(cs -> !DetectedCharset.isSingleByte(cs));
             if (declared.isPresent()) {
                 switch (StrictDecoding.of(bytes, 0, declared.get())) {
                     case Clean clean -> {
-                        return Optional.of(new Decoded(clean.text(), clean.charset().name()));
+                        return new Decoded(clean.text(), clean.charset().name());
                     }
                     case Broken broken -> {
                         if (decoder.decode(fileName, bytes) instanceof Decoded other) {
                             warnings.add(Problem.warning(fileName, 0, "the page declares " + declared.get().name()
                                     + " but is written in " + other.charset() + "; read as " + other.charset()));
-                            return Optional.of(other);
+                            return other;
                         }
                         long readable = broken.readable().chars().filter(c -> c > 0x7F).count();
                         if (readable >= READABLE_PER_BAD_SEQUENCE * (long) broken.badSequences()) {
                             warnings.add(Problem.warning(fileName, broken.line(), broken.badSequences()
                                     + " damaged byte sequence(s) in the page, the first at byte offset "
                                     + broken.firstBadByte() + ", shown as \uFFFD"));
-                            return Optional.of(new Decoded(new String(bytes, declared.get()), declared.get().name()));
+                            return new Decoded(new String(bytes, declared.get()), declared.get().name());
                         }
                     }
                 }
             }
         }
-        return decoder.decode(fileName, bytes) instanceof Decoded decoded ? Optional.of(decoded) : Optional.empty();
+        return decoder.decode(fileName, bytes);
     }
 
     /** The charset a {@code <meta>} or an XML declaration declares near the top; GB2312 and GBK pages are read as GB18030, their superset. */

@@ -57,11 +57,11 @@ class PortalHeaderTest {
     }
 
     @Test
-    void aSiteOrColumnNameInArticleTitleIsOnlyAHint() {
+    void aColumnNameInArticleTitleIsNoTitleAndThePageHeadingIsAHint() {
         String html = "<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"通知公告\"><meta name=\"ColumnName\" content=\"通知公告\">"
-                + "</head><body>" + BODY + "</body></html>";
+                + "</head><body><h1>某市教育局关于做好暑期安全工作的通知</h1>" + BODY + "</body></html>";
         String text = assertInstanceOf(Decoded.class, reader.read("page.html", html.getBytes(StandardCharsets.UTF_8))).text();
-        assertEquals("---\ntitleHint: 通知公告\n---\n", text.substring(0, text.indexOf("\n---\n") + 5));
+        assertEquals("---\ntitleHint: 某市教育局关于做好暑期安全工作的通知\n---\n", text.substring(0, text.indexOf("\n---\n") + 5));
     }
 
     @Test
