@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads a content folder into the knowledge base: find and decode the files, parse each with the parser for its
@@ -33,6 +35,7 @@ import java.util.Map;
 public final class KnowledgeBaseReader {
     private final Map<String, DocumentParser> parsers;
     private final DocumentExtractor extractor;
+    private final Map<String, PolicyDocument> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public KnowledgeBaseReader() {
         PlainTextParser plainText = new PlainTextParser();
@@ -41,19 +44,34 @@ public final class KnowledgeBaseReader {
         this.extractor = new DocumentExtractor(Gazetteer.load());
     }
 
-    public static KnowledgeBase read(Path contentRoot) {
-        return new KnowledgeBaseReader().readFolder(contentRoot);
+    /** The knowledge base, with the content hash of each source file (by its path under the content folder). */
+    public record Reading(KnowledgeBase knowledgeBase, Map<String, String> hashBySource) {
+        public Reading {
+            hashBySource = Map.copyOf(hashBySource);
+        }
     }
 
-    public KnowledgeBase readFolder(Path contentRoot) {
+    public static KnowledgeBase read(Path contentRoot) {
+        return new KnowledgeBaseReader().readFolder(contentRoot).knowledgeBase();
+    }
+
+    public Reading readFolder(Path contentRoot) {
+        return readFolder(contentRoot, Progress.NONE);
+    }
+
+    public Reading readFolder(Path contentRoot, Progress progress) {
+        progress.stage("scanning " + contentRoot.getFileName(), 0);
         ScanResult scan = new ContentScanner(parsers.keySet()).scan(contentRoot);
         List<Problem> problems = new ArrayList<>(scan.problems());
         DepartmentAliases aliases = aliases(contentRoot, problems);
-        List<PolicyDocument> documents = documents(scan.files(), problems);
-        return new DepartmentLinker(aliases).link(documents, problems);
+        progress.stage("reading documents", scan.files().size());
+        List<PolicyDocument> documents = documents(scan.files(), problems, progress);
+        Map<String, String> hashes = new HashMap<>();
+        scan.files().forEach(f -> hashes.put(f.relativePath(), f.contentHash()));
+        return new Reading(new DepartmentLinker(aliases).link(documents, problems), hashes);
     }
 
-    List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems) {
+    List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems, Progress progress) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (SourceFile f : files) {
@@ -61,14 +79,48 @@ public final class KnowledgeBaseReader {
             int n = seen.merge(base, 1, Integer::sum);
             ids.add(n == 1 ? base : base + "-" + n);
         }
+        List<Problem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<PolicyDocument> out = java.util.stream.IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
-                    SourceFile f = files.get(i);
-                    ParsedDocument parsed = parsers.get(f.extension()).parse(f);
-                    return extractor.extract(ids.get(i), parsed);
+                    PolicyDocument doc = read(files.get(i), ids.get(i), failures);
+                    progress.advance();
+                    return doc;
                 })
+                .filter(java.util.Objects::nonNull)
                 .toList();
+        problems.addAll(failures.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());
+        Set<String> current = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            current.add(cacheKey(files.get(i), ids.get(i)));
+        }
+        cache.keySet().retainAll(current);
         return out;
+    }
+
+    /**
+     * One document, from the cache when this reader has read the same bytes under the same id before (a preview
+     * server rebuilding after one file changed re-reads only that file). A bug that one document triggers is
+     * reported against that document; the others are still read.
+     */
+    private PolicyDocument read(SourceFile file, String id, List<Problem> failures) {
+        String key = cacheKey(file, id);
+        PolicyDocument cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            ParsedDocument parsed = parsers.get(file.extension()).parse(file);
+            PolicyDocument doc = extractor.extract(id, parsed);
+            cache.put(key, doc);
+            return doc;
+        } catch (RuntimeException | StackOverflowError e) {
+            failures.add(Problem.error(file.relativePath(), 0, "could not be read (internal error, please report): " + e));
+            return null;
+        }
+    }
+
+    private static String cacheKey(SourceFile file, String id) {
+        return file.relativePath() + "\u0000" + file.contentHash() + "\u0000" + id;
     }
 
     private static DepartmentAliases aliases(Path contentRoot, List<Problem> problems) {

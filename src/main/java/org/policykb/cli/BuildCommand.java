@@ -2,6 +2,7 @@ package org.policykb.cli;
 
 import org.policykb.build.BuildResult;
 import org.policykb.build.BuildSettings;
+import org.policykb.build.Progress;
 import org.policykb.build.SiteBuilder;
 import org.policykb.model.Problem;
 import picocli.CommandLine.Command;
@@ -32,25 +33,33 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with status 1 when the build found any problem.")
     boolean strict;
 
+    @Option(names = "--clean", description = "Rebuild everything from scratch instead of reusing what earlier builds kept.")
+    boolean clean;
+
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream errors = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Path templateDir = templates != null ? templates : Path.of(System.getProperty("policykb.home", ".")).resolve("templates");
-        BuildSettings settings = new BuildSettings(content, out, templateDir, strict, generatedOn());
+        BuildSettings settings = new BuildSettings(content, out, templateDir, strict, generatedOn(), clean);
         try {
-            BuildResult result = new SiteBuilder().build(settings);
+            Progress progress = TerminalProgress.forConsole(errors);
+            BuildResult result = new SiteBuilder().build(settings, progress);
+            if (progress instanceof TerminalProgress bar) {
+                bar.finish();
+            }
             for (Problem p : result.problems()) {
                 errors.println(p);
             }
             console.println(result.summary());
+            console.println(result.changes().summary());
             console.println("site: " + settings.out());
             return strict && !result.problems().isEmpty() ? 1 : 0;
         } catch (IllegalArgumentException e) {
             errors.println("policykb build: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
-            errors.println("policykb build: " + e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.println("policykb build: " + e.getMessage());
             return 3;
         }
     }

@@ -36,6 +36,10 @@ public final class AttributionReader {
         while (m.find()) {
             read(m.group(1)).ifPresent(units -> out.add(new Clause(units.lead, units.support, m.start(), m.end())));
         }
+        if (!mentionsLabel(text, from, to)) {
+            out.sort(java.util.Comparator.comparingInt(Clause::start));
+            return out;
+        }
         Matcher l = LABELLED.matcher(text).region(from, to);
         Optional<String> lead = Optional.empty();
         Set<String> support = new LinkedHashSet<>();
@@ -67,6 +71,46 @@ public final class AttributionReader {
         }
         out.sort(java.util.Comparator.comparingInt(Clause::start));
         return out;
+    }
+
+    /**
+     * A parenthesis closing a task's text that uses a role word (负责, 牵头 …) but names no readable units:
+     * 「（有关部门、各学校按照要求认真落实负责）」. The build reports it instead of guessing.
+     */
+    public Optional<String> unreadableClosingClause(String text, int from, int to) {
+        int end = to;
+        while (end > from && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '。')) {
+            end--;
+        }
+        if (end <= from || text.charAt(end - 1) != '）' && text.charAt(end - 1) != ')') {
+            return Optional.empty();
+        }
+        Matcher m = PAREN.matcher(text).region(from, end);
+        String last = null;
+        int lastEnd = -1;
+        while (m.find()) {
+            last = m.group(1);
+            lastEnd = m.end();
+        }
+        if (last == null || lastEnd != end || !ROLE_WORD.matcher(last).find() || read(last).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(end - last.length() - 2, end));
+    }
+
+    /** A cheap test before the labelled-line pattern: 「…单位：」 or 「…部门：」 occurs in the region. */
+    private static boolean mentionsLabel(String text, int from, int to) {
+        for (int i = text.indexOf('：', from); i >= 0 && i < to; i = text.indexOf('：', i + 1)) {
+            if (i >= 2 && (text.startsWith("单位", i - 2) || text.startsWith("部门", i - 2))) {
+                return true;
+            }
+        }
+        for (int i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
+            if (i >= 2 && (text.startsWith("单位", i - 2) || text.startsWith("部门", i - 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All clauses of a task merged: the first clause's lead leads; every other unit named supports. */
@@ -131,16 +175,14 @@ public final class AttributionReader {
 
     /** Splits a list of units on 、，, and 和/及 at the top level; empty when any piece is not a unit's name. */
     List<String> units(String list) {
-        String cleaned = list.strip()
-                .replaceAll("(?:按职责分工|按照职责分工|按职责|分别|共同|等(?:部门|单位)?)$", "")
-                .replaceAll("(?:按职责分工|按照职责分工|按职责|分别|共同|等(?:部门|单位)?)$", "")
-                .strip();
+        String cleaned = LIST_TAIL.matcher(LIST_TAIL.matcher(list.strip()).replaceFirst("")).replaceFirst("").strip();
         if (cleaned.isEmpty()) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String piece : cleaned.split("[、，,；;/]+|\\s+")) {
-            String unit = piece.strip().replaceAll("^(?:和|及|以及)", "");
+        for (String piece : LIST_SEPARATOR.split(cleaned)) {
+            String unit = piece.strip();
+            unit = unit.startsWith("以及") ? unit.substring(2) : unit.startsWith("和") || unit.startsWith("及") ? unit.substring(1) : unit;
             if (unit.isEmpty()) {
                 continue;
             }
@@ -154,9 +196,14 @@ public final class AttributionReader {
         return out;
     }
 
+    private static final Pattern UNIT_CHARS = Pattern.compile("[\\p{IsHan}A-Za-z0-9（）()·]+");
+    private static final Pattern VERB = Pattern.compile("负责|牵头|配合|实施|落实|推进|开展|做好|加强");
+    private static final Pattern LIST_TAIL = Pattern.compile("(?:按职责分工|按照职责分工|按职责|分别|共同|等(?:部门|单位)?)$");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[、，,；;/]+|\\s+");
+
     static boolean isUnit(String name) {
         int length = name.codePointCount(0, name.length());
-        return length >= 2 && length <= 30 && name.matches("[\\p{IsHan}A-Za-z0-9（）()·]+") && UNIT_END.matcher(name).matches()
-                && !name.matches(".*(?:负责|牵头|配合|实施|落实|推进|开展|做好|加强).*");
+        return length >= 2 && length <= 30 && UNIT_CHARS.matcher(name).matches() && UNIT_END.matcher(name).matches()
+                && !VERB.matcher(name).find();
     }
 }

@@ -44,6 +44,10 @@ public final class DocumentExtractor {
         DocumentMeta meta = metadata.extract(doc, byline, clauseCount, problems);
         List<Task> found = tasks.extract(documentId, doc, meta.kind());
         List<Goal> targets = goals.extract(documentId, doc, meta, found);
+        for (Task t : found) {
+            attributions.unreadableClosingClause(text, t.span().start(), t.span().end()).ifPresent(clause ->
+                    problems.add(Problem.warning(file, t.span().line(), "could not read the responsible units in " + clause)));
+        }
         boolean anyAttributed = found.stream().anyMatch(t -> t.lead().isPresent());
         if (anyAttributed) {
             for (Task t : found) {

@@ -36,6 +36,7 @@ final class GoalExtractor {
     private static final Pattern THRESHOLD_AFTER = Pattern.compile("^(?:人?(?:以上|以下)?规模|年|月|日|号|岁)");
     private static final Pattern DEADLINE = Pattern.compile(
             "到((?:19|20)\\d{2})年|((?:19|20)\\d{2})年(?:年)?底前|((?:19|20)\\d{2})年前|力争((?:19|20)\\d{2})年|至((?:19|20)\\d{2})年|((?:19|20)\\d{2})年(?:内|底)");
+    private static final Pattern RATIO_CONTEXT = Pattern.compile("(?:比|比例|提高到|达到|调整为|为)$");
     private static final Pattern RECURRING = Pattern.compile("每年|年均|每周|每天|每日|每月|每学期|每学年");
     private static final Pattern TRIGGER = Pattern.compile(
             "到(?:19|20)\\d{2}年|(?:19|20)\\d{2}年(?:年)?底前|(?:19|20)\\d{2}年前|年底前|年内|力争|确保");
@@ -79,14 +80,35 @@ final class GoalExtractor {
                 sentences.putIfAbsent(sentence.start(), sentence);
             }
         }
-        List<Goal> goals = new ArrayList<>();
+        List<Goal> found = new ArrayList<>();
+        org.policykb.text.LineIndex lines = new org.policykb.text.LineIndex(text);
         for (Clauses.Piece sentence : sentences.values()) {
             Optional<Task> task = tasks.stream()
                     .filter(t -> t.span().start() <= sentence.start() && sentence.start() < t.span().end())
                     .min(java.util.Comparator.comparingInt(t -> t.span().length()));
-            read(documentId, text, sentence, task, task.isEmpty(), horizon, goals);
+            read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, found);
         }
-        return List.copyOf(goals);
+        return withStableIds(documentId, found);
+    }
+
+    /**
+     * Goal ids from the goal's task and its words with the numbers blanked out: a goal keeps its URL when its value
+     * or year changes (「80%」 → 「90%」) and when goals are added elsewhere. Repeats get -2, -3 in document order.
+     */
+    private static List<Goal> withStableIds(String documentId, List<Goal> goals) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<Goal> out = new ArrayList<>(goals.size());
+        for (Goal g : goals) {
+            String task = g.taskId().map(id -> id.substring(id.indexOf('/') + 1)).orElse("");
+            String shape = g.text().replaceAll("[0-9０-９.．%％]+", "#");
+            String base = "g-" + org.policykb.model.SiteUrls.shortHash(task + "\u0000" + shape);
+            String local = base;
+            for (int k = 2; !used.add(local); k++) {
+                local = base + "-" + k;
+            }
+            out.add(new Goal(documentId + "/" + local, g.documentId(), g.taskId(), g.text(), g.value(), g.year(), g.span()));
+        }
+        return List.copyOf(out);
     }
 
     private static boolean isGoalChapter(Section s) {
@@ -94,7 +116,7 @@ final class GoalExtractor {
         return title.length() <= 10 && GOAL_CHAPTER.matcher(title).find();
     }
 
-    private void read(String documentId, String text, Clauses.Piece sentence, Optional<Task> task, boolean goalChapter,
+    private void read(String documentId, String text, org.policykb.text.LineIndex lines, Clauses.Piece sentence, Optional<Task> task, boolean goalChapter,
                       Optional<Integer> horizon, List<Goal> goals) {
         List<Clauses.Piece> clauses = Clauses.clauses(text, sentence.start(), sentence.end());
         Optional<Integer> deadline = deadline(sentence.text());
@@ -106,7 +128,7 @@ final class GoalExtractor {
             for (int[] v : values) {
                 String value = text.substring(v[0], v[1]);
                 Optional<Integer> year = RECURRING.matcher(clause.text()).find() ? Optional.empty() : deadline.or(() -> horizon);
-                goals.add(goal(documentId, task, clause.text(), Optional.of(value), year, clause, goals.size()));
+                goals.add(goal(documentId, task, clause.text(), Optional.of(value), year, clause, lines, goals.size()));
             }
         }
         for (int i = 0; i < clauses.size(); i++) {
@@ -137,26 +159,29 @@ final class GoalExtractor {
             }
             Optional<Integer> year = RECURRING.matcher(extent.text()).find() ? Optional.empty()
                     : deadline(extent.text()).or(() -> deadline).or(() -> horizon);
-            goals.add(goal(documentId, task, extent.text(), Optional.empty(), year, extent, goals.size()));
+            goals.add(goal(documentId, task, extent.text(), Optional.empty(), year, extent, lines, goals.size()));
         }
     }
 
     private static Goal goal(String documentId, Optional<Task> task, String text, Optional<String> value,
-                             Optional<Integer> year, Clauses.Piece where, int index) {
+                             Optional<Integer> year, Clauses.Piece where, org.policykb.text.LineIndex lines, int index) {
         return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), text, value, year,
-                new SourceSpan(where.start(), where.end(), 1));
+                new SourceSpan(where.start(), where.end(), lines.lineOf(where.start())));
     }
 
     /** Quantities in a clause that are targets, as [start, end) offsets of the value as written. */
     private static List<int[]> quantities(String text, Clauses.Piece clause) {
         String folded = Width.fold(clause.text());
         List<int[]> out = new ArrayList<>();
+        if (!hasDigitOrNumeral(folded)) {
+            return out;
+        }
         Matcher m = QUANTITY.matcher(folded);
         while (m.find()) {
             int s = m.start();
             int e = m.end();
             if (m.group(4) != null) {
-                if (!folded.substring(0, s).matches(".*(?:比|比例|提高到|达到|调整为|为)$")) {
+                if (!RATIO_CONTEXT.matcher(folded.substring(0, s)).find()) {
                     continue; // a ratio only as a stated proportion: 「职普比提高到4:6」
                 }
             } else if (excluded(folded, s, e, m.group(2))) {
@@ -177,6 +202,16 @@ final class GoalExtractor {
         return out;
     }
 
+    private static boolean hasDigitOrNumeral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || "一两二三四五六七八九十".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean excluded(String clause, int start, int end, String unit) {
         String before = clause.substring(0, start);
         String after = clause.substring(end);
@@ -187,7 +222,7 @@ final class GoalExtractor {
             return true;
         }
         // 「超过1000人规模的学校」 names schools by size; 「全市新增…」 sets a target.
-        return unit.equals("倍") && before.matches(".*(?:增长|提高)$") && after.startsWith("，");
+        return unit.equals("倍") && (before.endsWith("增长") || before.endsWith("提高")) && after.startsWith("，");
     }
 
     /** Inside “…” or 《…》 in this clause: a slogan or a name, not a target. */
@@ -210,6 +245,9 @@ final class GoalExtractor {
     }
 
     private static Optional<Integer> deadline(String s) {
+        if (s.indexOf('年') < 0) {
+            return Optional.empty();
+        }
         Matcher m = DEADLINE.matcher(s);
         if (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {

@@ -82,6 +82,9 @@ final class MetadataExtractor {
     /** A 发文字号 standing on its own line near the top; numbers cited in the body are other documents'. */
     private static Optional<String> docNumber(ParsedDocument doc) {
         for (String line : openingLines(doc.text(), 25)) {
+            if (line.length() > 40 || line.indexOf('号') < 0) {
+                continue;
+            }
             Matcher m = DOC_NUMBER.matcher(line);
             if (m.find() && line.strip().length() <= m.group().length() + 6) {
                 return Optional.of(m.group().replaceAll("\\s", ""));

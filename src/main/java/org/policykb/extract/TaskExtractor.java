@@ -71,7 +71,27 @@ final class TaskExtractor {
             }
         }
         tasks.sort(java.util.Comparator.comparingInt(t -> t.span().start()));
-        return List.copyOf(tasks);
+        return withStableIds(documentId, tasks);
+    }
+
+    /**
+     * Task ids from the tasks' own titles: a task keeps its URL when others are added, removed or renumbered around
+     * it. A repeated title gets -2, -3 in document order.
+     */
+    private static List<Task> withStableIds(String documentId, List<Task> tasks) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<Task> out = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            String words = t.title() == null || t.title().isBlank() ? String.valueOf(t.number()) : t.title();
+            String base = "t-" + org.policykb.model.SiteUrls.name(words, 24);
+            String local = base;
+            for (int k = 2; !used.add(local); k++) {
+                local = base + "-" + k;
+            }
+            out.add(new Task(documentId + "/" + local, t.documentId(), t.sectionId(), t.number(), t.title(), t.text(),
+                    t.lead(), t.support(), t.span()));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -216,13 +236,7 @@ final class TaskExtractor {
     }
 
     static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return new org.policykb.text.LineIndex(text.substring(0, Math.min(offset + 1, text.length()))).lineOf(offset);
     }
 
     static Optional<Task> containing(List<Task> tasks, int offset) {

@@ -26,8 +26,8 @@ public final class DepartmentLinker {
     }
 
     public KnowledgeBase link(List<PolicyDocument> documents, List<Problem> buildProblems) {
-        Map<String, List<String>> lead = new TreeMap<>();
-        Map<String, List<String>> support = new TreeMap<>();
+        Map<String, Set<String>> lead = new TreeMap<>();
+        Map<String, Set<String>> support = new TreeMap<>();
         Map<String, Set<String>> writtenAs = new TreeMap<>();
         for (PolicyDocument doc : documents) {
             for (Task task : doc.tasks()) {
@@ -50,7 +50,7 @@ public final class DepartmentLinker {
             names.addAll(writtenAs.get(canonical));
             names.remove(canonical);
             departments.add(new Department(id, canonical, List.copyOf(names),
-                    lead.getOrDefault(canonical, List.of()), support.getOrDefault(canonical, List.of())));
+                    List.copyOf(lead.getOrDefault(canonical, Set.of())), List.copyOf(support.getOrDefault(canonical, Set.of()))));
             idByName.put(canonical, id);
             for (String n : names) {
                 idByName.putIfAbsent(n, id);
@@ -61,12 +61,9 @@ public final class DepartmentLinker {
         return new KnowledgeBase(documents, departments, idByName, problems);
     }
 
-    private void file(String name, Task task, Map<String, List<String>> byDepartment, Map<String, Set<String>> writtenAs) {
+    private void file(String name, Task task, Map<String, Set<String>> byDepartment, Map<String, Set<String>> writtenAs) {
         String canonical = aliases.canonical(name);
-        List<String> list = byDepartment.computeIfAbsent(canonical, k -> new ArrayList<>());
-        if (!list.contains(task.id())) {
-            list.add(task.id());
-        }
+        byDepartment.computeIfAbsent(canonical, k -> new LinkedHashSet<>()).add(task.id());
         writtenAs.computeIfAbsent(canonical, k -> new LinkedHashSet<>()).add(name);
     }
 }

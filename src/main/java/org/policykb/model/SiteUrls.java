@@ -31,6 +31,29 @@ public final class SiteUrls {
     }
 
     /**
+     * A readable, stable name for a thing from its own words: the slug of {@code words}, cut to {@code max}
+     * characters with a short hash of the whole appended when cut, so two long titles that begin alike still differ.
+     */
+    public static String name(String words, int max) {
+        String slug = slug(words);
+        if (slug.codePointCount(0, slug.length()) <= max) {
+            return slug;
+        }
+        int cut = slug.offsetByCodePoints(0, max);
+        return slug.substring(0, cut).replaceAll("[-.]+$", "") + "-" + shortHash(words);
+    }
+
+    /** Six hex digits of SHA-1: enough to tell apart the few names that share a prefix within one document. */
+    public static String shortHash(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return String.format("%02x%02x%02x", d[0], d[1], d[2]);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+    }
+
+    /**
      * A string safe as one path segment and as an HTML id: letters (any script), digits, '-', '_' and '.';
      * anything else becomes '-'.
      */

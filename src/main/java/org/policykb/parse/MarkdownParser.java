@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.policykb.model.ParsedDocument;
 import org.policykb.model.Problem;
 import org.policykb.model.SourceFile;
+import org.policykb.text.LineIndex;
 import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
 
@@ -43,6 +44,7 @@ public final class MarkdownParser implements DocumentParser {
     public ParsedDocument parse(SourceFile source) {
         String text = source.text();
         Document document = parser.parse(text);
+        LineIndex lines = new LineIndex(text);
         Map<String, String> frontMatter = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
@@ -50,12 +52,12 @@ public final class MarkdownParser implements DocumentParser {
             switch (node) {
                 case YamlFrontMatterBlock yaml -> FrontMatter.read(yaml, source.relativePath(), frontMatter, problems);
                 case Heading heading -> {
-                    Line line = lineAt(text, heading.getStartOffset());
+                    Line line = lineAt(text, lines, heading.getStartOffset());
                     blocks.add(new Block.HeadingLine(line, unescape(heading.getText().toString())));
                 }
-                case TableBlock table -> blocks.add(table(text, table, blocks));
+                case TableBlock table -> blocks.add(table(text, lines, table, blocks));
                 default -> {
-                    for (Line line : linesOf(text, node.getStartOffset(), node.getEndOffset())) {
+                    for (Line line : linesOf(text, lines, node.getStartOffset(), node.getEndOffset())) {
                         blocks.add(new Block.TextLine(line));
                     }
                 }
@@ -65,7 +67,7 @@ public final class MarkdownParser implements DocumentParser {
         return StructureBuilder.build(source, blocks, frontMatter, title, problems);
     }
 
-    private static Block table(String text, TableBlock table, List<Block> blocks) {
+    private static Block table(String text, LineIndex lines, TableBlock table, List<Block> blocks) {
         Line caption = null;
         // A caption line 「表2 …」 just above the table belongs to it.
         if (!blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof Block.TextLine(Line last)
@@ -89,13 +91,13 @@ public final class MarkdownParser implements DocumentParser {
             }
         }
         int start = caption != null ? caption.start() : table.getStartOffset();
-        Line first = caption != null ? caption : lineAt(text, table.getStartOffset());
+        Line first = caption != null ? caption : lineAt(text, lines, table.getStartOffset());
         return new Block.Table(caption, rows, start, table.getEndOffset(), first.lineNo());
     }
 
-    private static List<Line> linesOf(String text, int from, int to) {
+    private static List<Line> linesOf(String text, LineIndex lines, int from, int to) {
         List<Line> out = new ArrayList<>();
-        int lineNo = lineNumber(text, from);
+        int lineNo = lines.lineOf(from);
         int start = from;
         while (start < to) {
             int end = start;
@@ -114,23 +116,14 @@ public final class MarkdownParser implements DocumentParser {
         return out;
     }
 
-    private static Line lineAt(String text, int offset) {
+    private static Line lineAt(String text, LineIndex lines, int offset) {
         int end = offset;
         while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
             end++;
         }
-        return Line.of(text, offset, end, end, lineNumber(text, offset));
+        return Line.of(text, offset, end, end, lines.lineOf(offset));
     }
 
-    private static int lineNumber(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 
     static String unescape(String s) {
         return ESCAPE.matcher(s).replaceAll("$1");

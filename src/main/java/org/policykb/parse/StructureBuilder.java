@@ -57,6 +57,7 @@ public final class StructureBuilder {
     }
 
     private final SourceFile source;
+    private final org.policykb.text.LineIndex lines;
     private final List<Block> blocks;
     private final Node root;
     private final List<Node> stack = new ArrayList<>();
@@ -74,6 +75,7 @@ public final class StructureBuilder {
 
     private StructureBuilder(SourceFile source, List<Block> blocks) {
         this.source = source;
+        this.lines = new org.policykb.text.LineIndex(source.text());
         this.blocks = blocks;
         this.root = new Node("root", Integer.MIN_VALUE, "", null, null, false, 0, 1);
     }
@@ -308,14 +310,7 @@ public final class StructureBuilder {
     }
 
     private int lineOf(int offset) {
-        String text = source.text();
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return lines.lineOf(offset);
     }
 
     private static int indexOf(List<String> headers, String regex) {
@@ -375,14 +370,17 @@ public final class StructureBuilder {
         return toSection(root);
     }
 
+    /**
+     * Anchors from the sections' own titles, so that an anchor stays put when sections are added or renumbered
+     * elsewhere in the document; a repeated title gets -2, -3 in document order.
+     */
     private void assignIds(Node parent, String prefix, Set<String> used) {
-        int headlines = 0;
         for (Node child : parent.children) {
-            String segment = child.segment != null ? child.segment : "h" + (++headlines);
-            String base = prefix.equals("s") ? "s" + segment : prefix + "-" + segment;
+            String words = child.title == null || child.title.isBlank() ? (child.number == null ? "section" : child.number) : child.title;
+            String base = "s-" + org.policykb.model.SiteUrls.name(words, 24);
             String id = base;
             for (int k = 2; !used.add(id); k++) {
-                id = base + "x" + k;
+                id = base + "-" + k;
             }
             child.id = id;
             assignIds(child, id, used);

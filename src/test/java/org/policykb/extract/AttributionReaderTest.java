@@ -65,6 +65,15 @@ class AttributionReaderTest {
     }
 
     @Test
+    void anUnreadableClosingClauseIsReportedNotGuessed() {
+        String text = "加强校园安全管理。（有关方面按照属地原则认真落实负责）";
+        assertTrue(read(text).isEmpty());
+        assertEquals(Optional.of("（有关方面按照属地原则认真落实负责）"), reader.unreadableClosingClause(text, 0, text.length()));
+        String fine = "加强校园安全管理。（区教体局负责）";
+        assertEquals(Optional.empty(), reader.unreadableClosingClause(fine, 0, fine.length()));
+    }
+
+    @Test
     void aTextWithoutClausesGetsNoInventedDepartments() {
         assertTrue(read("健全用党的创新理论武装党员、教育师生、指导实践的工作体系，全面强化思想政治引领。").isEmpty());
     }

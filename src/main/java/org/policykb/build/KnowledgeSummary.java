@@ -1,0 +1,76 @@
+package org.policykb.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.policykb.model.Goal;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.PolicyDocument;
+import org.policykb.model.Task;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one build leaves for the next to compare against: each document's title and content hash, each task's
+ * number, title, text, lead and support, each goal's text, value and year. Kept in the state folder.
+ */
+record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, List<GoalEntry> goals) {
+    static final String FILE_NAME = "summary.json";
+
+    KnowledgeSummary {
+        documents = List.copyOf(documents);
+        tasks = List.copyOf(tasks);
+        goals = List.copyOf(goals);
+    }
+
+    record DocumentEntry(String id, String source, String title, String hash) {
+    }
+
+    record TaskEntry(String id, String document, String number, String title, String text, String lead, List<String> support) {
+        TaskEntry {
+            support = List.copyOf(support);
+        }
+    }
+
+    record GoalEntry(String id, String document, String task, String text, String value, Integer year) {
+    }
+
+    static KnowledgeSummary of(KnowledgeBase kb, java.util.Map<String, String> hashBySource) {
+        List<DocumentEntry> docs = kb.documents().stream()
+                .map(d -> new DocumentEntry(d.id(), d.source(), d.meta().title(), hashBySource.getOrDefault(d.source(), "")))
+                .toList();
+        List<TaskEntry> tasks = kb.documents().stream().flatMap(d -> d.tasks().stream()).map(KnowledgeSummary::task).toList();
+        List<GoalEntry> goals = kb.documents().stream().flatMap(d -> d.goals().stream()).map(KnowledgeSummary::goal).toList();
+        return new KnowledgeSummary(docs, tasks, goals);
+    }
+
+    private static TaskEntry task(Task t) {
+        return new TaskEntry(t.id(), t.documentId(), t.number(), t.title(), t.text(), t.lead().orElse(null), t.support());
+    }
+
+    private static GoalEntry goal(Goal g) {
+        return new GoalEntry(g.id(), g.documentId(), g.taskId().orElse(null), g.text(), g.value().orElse(null), g.year().orElse(null));
+    }
+
+    static Optional<KnowledgeSummary> read(Path stateDir, ObjectMapper json) {
+        Path file = stateDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(file.toFile(), KnowledgeSummary.class));
+        } catch (IOException e) {
+            return Optional.empty(); // an unreadable summary only costs the change report its baseline
+        }
+    }
+
+    void write(Path stateDir, ObjectMapper json) throws IOException {
+        Files.createDirectories(stateDir);
+        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
+        json.writeValue(tmp.toFile(), this);
+        Files.move(tmp, stateDir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

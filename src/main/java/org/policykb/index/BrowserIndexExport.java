@@ -1,0 +1,248 @@
+package org.policykb.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.OutputFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Exports the Lucene index as the static site's browser index, all under {@code search/}:
+ * <ul>
+ * <li>{@code meta.json}: counts, BM25 parameters and field statistics, item ranges per type, departments;</li>
+ * <li>{@code s/<n>.json} and {@code p/...}: postings sharded by term, best first, paged ({@link BrowserPostings});</li>
+ * <li>{@code c/<block>.json}: result cards (title, URL, document, the full indexed text with its title and
+ *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
+ * <li>{@code a/<block>.json}: per item its document and departments, for the document and department facets;</li>
+ * <li>{@code d/<block>.json}: document ids and titles; {@code dep/<n>.json}: the tasks each department leads
+ *     and supports, for a filter without a query.</li>
+ * </ul>
+ * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
+ */
+public final class BrowserIndexExport {
+    static final int CARD_BLOCK = 1;
+    static final int ATTR_BLOCK = 200;
+    static final int DOC_BLOCK = 500;
+    private static final List<String> FIELDS = List.of(SearchFields.TITLE, SearchFields.BODY);
+    private static final List<String> FIELD_KEYS = List.of("t", "b");
+
+    private record Item(int ord, HitType type, String title, String url, String documentId, String documentTitle,
+                        String body, String lead, List<String> support, String indexedTitle, int titleNorm,
+                        int bodyNorm) {
+    }
+
+    public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
+        DirectoryReader reader = index.reader();
+        List<DepartmentEntry> departments = index.departments();
+        Item[] items = items(reader);
+        int[] itemOfDoc = itemOfDoc(reader);
+
+        List<OutputFile> files = new ArrayList<>();
+        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size());
+        List<BrowserPostings.FieldStats> stats = new ArrayList<>();
+        for (int f = 0; f < FIELDS.size(); f++) {
+            stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
+        }
+        files.addAll(postings.files(FIELD_KEYS));
+
+        Map<String, Integer> departmentOrd = new HashMap<>();
+        for (int i = 0; i < departments.size(); i++) {
+            departmentOrd.put(departments.get(i).id(), i);
+        }
+        Map<String, Integer> documentOrd = new LinkedHashMap<>();
+        Map<String, String> documentTitles = new LinkedHashMap<>();
+        for (Item item : items) {
+            documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
+            documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
+        }
+        files.addAll(cards(items));
+        files.addAll(attributes(items, documentOrd, departmentOrd));
+        files.addAll(documents(documentTitles));
+        files.addAll(departmentTasks(items, departments, departmentOrd));
+        files.add(meta(items, stats, postings.shardCount(), departments, documentOrd.size()));
+        return files;
+    }
+
+    private static Item[] items(DirectoryReader reader) throws IOException {
+        Bits live = MultiBits.getLiveDocs(reader);
+        StoredFields stored = reader.storedFields();
+        byte[] titleNorms = BrowserPostings.norms(reader, SearchFields.TITLE);
+        byte[] bodyNorms = BrowserPostings.norms(reader, SearchFields.BODY);
+        Item[] items = new Item[reader.numDocs()];
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            Document d = stored.document(doc);
+            int ord = ItemDocument.ord(d);
+            if (ord >= items.length || items[ord] != null) {
+                throw new IllegalStateException("Item numbers in the index are not dense: " + ord);
+            }
+            items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DISPLAY_TITLE), d.get(SearchFields.URL),
+                    d.get(SearchFields.DOCUMENT), d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.BODY),
+                    d.get(SearchFields.LEAD), ItemDocument.support(d), d.get(SearchFields.TITLE),
+                    titleNorms[doc] & 0xFF, bodyNorms[doc] & 0xFF);
+        }
+        return items;
+    }
+
+    private static int[] itemOfDoc(DirectoryReader reader) throws IOException {
+        int[] itemOfDoc = new int[reader.maxDoc()];
+        Arrays.fill(itemOfDoc, -1);
+        Bits live = MultiBits.getLiveDocs(reader);
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            if (live == null || live.get(doc)) {
+                itemOfDoc[doc] = ItemDocument.ord(stored.document(doc, Set.of(SearchFields.ORD)));
+            }
+        }
+        return itemOfDoc;
+    }
+
+    private static List<OutputFile> cards(Item[] items) {
+        List<OutputFile> files = new ArrayList<>();
+        for (int start = 0; start < items.length; start += CARD_BLOCK) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = start; i < Math.min(items.length, start + CARD_BLOCK); i++) {
+                Item item = items[i];
+                out.append(i > start ? ",[" : "[");
+                JsonText.string(out, item.title());
+                out.append(',');
+                JsonText.string(out, item.url());
+                out.append(',');
+                JsonText.string(out, item.documentTitle());
+                out.append(',');
+                JsonText.string(out, item.body());
+                out.append(',').append(item.titleNorm()).append(',').append(item.bodyNorm());
+                String indexedTitle = item.indexedTitle() == null ? "" : item.indexedTitle();
+                if (!indexedTitle.equals(item.title())) {
+                    out.append(',');
+                    JsonText.string(out, indexedTitle);
+                }
+                out.append(']');
+            }
+            files.add(OutputFile.utf8("search/c/" + start / CARD_BLOCK + ".json", out.append(']').toString()));
+        }
+        return files;
+    }
+
+    private static List<OutputFile> attributes(Item[] items, Map<String, Integer> documentOrd,
+                                               Map<String, Integer> departmentOrd) {
+        List<OutputFile> files = new ArrayList<>();
+        for (int start = 0; start < items.length; start += ATTR_BLOCK) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = start; i < Math.min(items.length, start + ATTR_BLOCK); i++) {
+                Item item = items[i];
+                out.append(i > start ? ",[" : "[").append(documentOrd.get(item.documentId()));
+                out.append(',').append(item.lead() == null ? -1 : departmentOrd.getOrDefault(item.lead(), -1));
+                for (String id : item.support()) {
+                    Integer ord = departmentOrd.get(id);
+                    if (ord != null) {
+                        out.append(',').append(ord);
+                    }
+                }
+                out.append(']');
+            }
+            files.add(OutputFile.utf8("search/a/" + start / ATTR_BLOCK + ".json", out.append(']').toString()));
+        }
+        return files;
+    }
+
+    private static List<OutputFile> documents(Map<String, String> titles) {
+        List<OutputFile> files = new ArrayList<>();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(titles.entrySet());
+        for (int start = 0; start < entries.size(); start += DOC_BLOCK) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = start; i < Math.min(entries.size(), start + DOC_BLOCK); i++) {
+                out.append(i > start ? ",[" : "[");
+                JsonText.string(out, entries.get(i).getKey());
+                out.append(',');
+                JsonText.string(out, entries.get(i).getValue());
+                out.append(']');
+            }
+            files.add(OutputFile.utf8("search/d/" + start / DOC_BLOCK + ".json", out.append(']').toString()));
+        }
+        return files;
+    }
+
+    private static List<OutputFile> departmentTasks(Item[] items, List<DepartmentEntry> departments,
+                                                    Map<String, Integer> departmentOrd) {
+        List<List<Integer>> lead = new ArrayList<>();
+        List<List<Integer>> support = new ArrayList<>();
+        departments.forEach(d -> {
+            lead.add(new ArrayList<>());
+            support.add(new ArrayList<>());
+        });
+        for (Item item : items) {
+            if (item.lead() != null && departmentOrd.containsKey(item.lead())) {
+                lead.get(departmentOrd.get(item.lead())).add(item.ord());
+            }
+            for (String id : item.support()) {
+                if (departmentOrd.containsKey(id)) {
+                    support.get(departmentOrd.get(id)).add(item.ord());
+                }
+            }
+        }
+        List<OutputFile> files = new ArrayList<>();
+        for (int i = 0; i < departments.size(); i++) {
+            files.add(OutputFile.utf8("search/dep/" + i + ".json", "{\"l\":" + lead.get(i) .toString().replace(" ", "")
+                    + ",\"s\":" + support.get(i).toString().replace(" ", "") + "}"));
+        }
+        return files;
+    }
+
+    private static OutputFile meta(Item[] items, List<BrowserPostings.FieldStats> stats, int shards,
+                                   List<DepartmentEntry> departments, int documentCount) {
+        StringBuilder out = new StringBuilder("{\"version\":1");
+        out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
+        out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
+        out.append(",\"titleBoost\":").append(SearchFields.TITLE_BOOST);
+        out.append(",\"shards\":").append(shards);
+        out.append(",\"cardBlock\":").append(CARD_BLOCK).append(",\"attrBlock\":").append(ATTR_BLOCK)
+                .append(",\"docBlock\":").append(DOC_BLOCK);
+        out.append(",\"fields\":{");
+        for (int f = 0; f < stats.size(); f++) {
+            BrowserPostings.FieldStats s = stats.get(f);
+            out.append(f > 0 ? "," : "").append('"').append(FIELD_KEYS.get(f)).append("\":{\"docCount\":")
+                    .append(s.docCount()).append(",\"avgdl\":").append(s.avgdl()).append('}');
+        }
+        out.append("},\"types\":[");
+        int at = 0;
+        for (HitType type : HitType.values()) {
+            int start = at;
+            while (at < items.length && items[at].type() == type) {
+                at++;
+            }
+            out.append(type.ordinal() > 0 ? "," : "").append("[\"").append(type.code()).append("\",")
+                    .append(start).append(',').append(at).append(']');
+        }
+        out.append("],\"departments\":[");
+        for (int i = 0; i < departments.size(); i++) {
+            DepartmentEntry d = departments.get(i);
+            out.append(i > 0 ? ",[" : "[");
+            JsonText.string(out, d.id());
+            out.append(',');
+            JsonText.string(out, d.name());
+            out.append(",[");
+            for (int a = 0; a < d.aliases().size(); a++) {
+                if (a > 0) {
+                    out.append(',');
+                }
+                JsonText.string(out, d.aliases().get(a));
+            }
+            out.append("]]");
+        }
+        return OutputFile.utf8("search/meta.json", out.append("]}").toString());
+    }
+}

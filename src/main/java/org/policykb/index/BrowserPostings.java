@@ -1,0 +1,191 @@
+package org.policykb.index;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
+import org.policykb.model.OutputFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the postings of the index as the browser reads them. Terms are spread over {@code s/<n>.json} shards
+ * by a hash of the term (FNV-1a over UTF-16 units, repeated in search.js), so a query fetches one small file
+ * per term. Each term's postings are sorted best first — by BM25's freq × 1/norm, which orders them as their
+ * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>.json} the rest,
+ * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte and
+ * frequency. There are no positions: the browser checks a phrase on the text of the item's result card
+ * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
+ */
+final class BrowserPostings {
+    static final int FIRST_PAGE = 100;
+    static final int PAGE = 400;
+    /** About this many bytes of first pages per shard. */
+    private static final int SHARD_BYTES = 8_000;
+
+    /** One field's statistics as Lucene's BM25 sees them. */
+    record FieldStats(String field, int docCount, long sumTotalTermFreq, float avgdl) {
+    }
+
+    private record Posting(int item, int norm, int freq, float key) {
+    }
+
+    private final int shardCount;
+    private final StringBuilder[][] shards;
+    private final int[] termsInShard;
+    private final List<OutputFile> pages = new ArrayList<>();
+
+    BrowserPostings(int shardCount, int fieldCount) {
+        this.shardCount = shardCount;
+        this.shards = new StringBuilder[shardCount][fieldCount];
+        this.termsInShard = new int[shardCount];
+    }
+
+    int shardCount() {
+        return shardCount;
+    }
+
+    /** Enough shards for about {@link #SHARD_BYTES} each, estimated from document frequencies alone. */
+    static int shardCount(DirectoryReader reader, List<String> fields) throws IOException {
+        long bytes = 0;
+        for (String field : fields) {
+            Terms terms = MultiTerms.getTerms(reader, field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum iterator = terms.iterator();
+            for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                bytes += 24 + 14L * Math.min(iterator.docFreq(), FIRST_PAGE);
+            }
+        }
+        return (int) Math.max(1, bytes / SHARD_BYTES);
+    }
+
+    static int shardOf(String term, int shardCount) {
+        int hash = 0x811c9dc5;
+        for (int i = 0; i < term.length(); i++) {
+            hash ^= term.charAt(i);
+            hash *= 0x01000193;
+        }
+        return Integer.remainderUnsigned(hash, shardCount);
+    }
+
+    FieldStats add(DirectoryReader reader, int fieldIndex, String field, int[] itemOfDoc) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return new FieldStats(field, 0, 0, 1f);
+        }
+        int docCount = terms.getDocCount();
+        long sum = terms.getSumTotalTermFreq();
+        // exactly BM25Similarity.avgFieldLength and its norm cache, so the keys order postings as scores do
+        float avgdl = (float) (sum / (double) docCount);
+        float[] normInverse = new float[256];
+        for (int i = 0; i < 256; i++) {
+            normInverse[i] = 1f / (SearchFields.K1 * ((1 - SearchFields.B)
+                    + SearchFields.B * (float) SmallFloat.byte4ToInt((byte) i) / avgdl));
+        }
+        byte[] norms = norms(reader, field);
+        Bits live = MultiBits.getLiveDocs(reader);
+        TermsEnum iterator = terms.iterator();
+        PostingsEnum postings = null;
+        List<Posting> list = new ArrayList<>();
+        for (BytesRef bytes = iterator.next(); bytes != null; bytes = iterator.next()) {
+            String term = bytes.utf8ToString();
+            postings = iterator.postings(postings, PostingsEnum.FREQS);
+            list.clear();
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                int freq = postings.freq();
+                int norm = norms[doc] & 0xFF;
+                list.add(new Posting(itemOfDoc[doc], norm, freq, (float) freq * normInverse[norm]));
+            }
+            if (list.isEmpty()) {
+                continue;
+            }
+            list.sort(Comparator.comparingDouble((Posting p) -> -p.key()).thenComparingInt(Posting::item));
+            int df = iterator.docFreq(); // deleted documents still count, as they do for the searcher
+            float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
+            write(fieldIndex, term, df, idf, list);
+        }
+        return new FieldStats(field, docCount, sum, avgdl);
+    }
+
+    private void write(int fieldIndex, String term, int df, float idf, List<Posting> list) {
+        int shard = shardOf(term, shardCount);
+        int pageCount = list.size() <= FIRST_PAGE ? 1 : 1 + (list.size() - FIRST_PAGE + PAGE - 1) / PAGE;
+        int key = pageCount > 1 ? termsInShard[shard]++ : -1;
+        StringBuilder out = shards[shard][fieldIndex];
+        if (out == null) {
+            out = shards[shard][fieldIndex] = new StringBuilder();
+        } else {
+            out.append(',');
+        }
+        JsonText.string(out, term);
+        out.append(":[").append(df).append(',').append(idf).append(',').append(list.size()).append(',')
+                .append(pageCount).append(',').append(key).append(',');
+        page(out, list, 0, Math.min(FIRST_PAGE, list.size()));
+        out.append(']');
+        for (int p = 1; p < pageCount; p++) {
+            int from = FIRST_PAGE + (p - 1) * PAGE;
+            StringBuilder file = new StringBuilder(PAGE * 12);
+            page(file, list, from, Math.min(from + PAGE, list.size()));
+            pages.add(OutputFile.utf8("search/p/" + shard + "/" + key + "-" + p + ".json", file.toString()));
+        }
+    }
+
+    private static void page(StringBuilder out, List<Posting> list, int from, int to) {
+        out.append('[');
+        for (int i = from; i < to; i++) {
+            Posting p = list.get(i);
+            if (i > from) {
+                out.append(',');
+            }
+            out.append(p.item()).append(',').append(p.norm()).append(',').append(p.freq());
+        }
+        out.append(']');
+    }
+
+    List<OutputFile> files(List<String> fieldKeys) {
+        List<OutputFile> files = new ArrayList<>(pages);
+        for (int s = 0; s < shardCount; s++) {
+            StringBuilder out = new StringBuilder("{");
+            for (int f = 0; f < fieldKeys.size(); f++) {
+                if (f > 0) {
+                    out.append(',');
+                }
+                out.append('"').append(fieldKeys.get(f)).append("\":{");
+                if (shards[s][f] != null) {
+                    out.append(shards[s][f]);
+                }
+                out.append('}');
+            }
+            files.add(OutputFile.utf8("search/s/" + s + ".json", out.append('}').toString()));
+        }
+        return files;
+    }
+
+    /** The norm byte of every document for one field (0 where the document has no such field). */
+    static byte[] norms(DirectoryReader reader, String field) throws IOException {
+        byte[] norms = new byte[reader.maxDoc()];
+        NumericDocValues values = MultiDocValues.getNormValues(reader, field);
+        if (values != null) {
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                norms[doc] = (byte) values.longValue();
+            }
+        }
+        return norms;
+    }
+}

@@ -1,0 +1,24 @@
+package org.policykb.index;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One searchable thing as the index stores it: a document (title and preamble), a section (its own span), a
+ * task or a goal. {@code ord} orders items by type, then document, then position; equal scores are broken
+ * by it, in Lucene and in the browser alike, and it is the item number of the browser index.
+ */
+record IndexedItem(String id, HitType type, int ord, String title, String displayTitle, String body, String url,
+                   String documentId, String documentTitle, String documentKind, Optional<String> lead,
+                   List<String> support, Optional<Integer> year) {
+    IndexedItem {
+        support = List.copyOf(support);
+    }
+
+    /** A digest of everything stored, so an unchanged item is not rewritten. */
+    String contentHash() {
+        // the leading version changes whenever what is stored changes, so older indexes are rewritten
+        return "v2:" + Integer.toHexString(List.of(type.code(), ord, title, displayTitle, body, url, documentId,
+                documentTitle, documentKind, lead, support, year).hashCode()) + ":" + body.length();
+    }
+}

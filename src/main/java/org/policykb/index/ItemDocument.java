@@ -1,0 +1,67 @@
+package org.policykb.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The Lucene document of an {@link IndexedItem}, and the {@link SearchHit} read back from one. */
+final class ItemDocument {
+    private ItemDocument() {
+    }
+
+    static Document of(IndexedItem item) {
+        Document doc = new Document();
+        doc.add(new StringField(SearchFields.ID, item.id(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(SearchFields.ORD, item.ord()));
+        doc.add(new StoredField(SearchFields.ORD, item.ord()));
+        doc.add(new StringField(SearchFields.TYPE, item.type().code(), Field.Store.YES));
+        if (!item.title().isBlank()) {
+            doc.add(new TextField(SearchFields.TITLE, item.title(), Field.Store.YES));
+        }
+        doc.add(new TextField(SearchFields.BODY, item.body(), Field.Store.YES));
+        doc.add(new StoredField(SearchFields.DISPLAY_TITLE, item.displayTitle()));
+        doc.add(new StoredField(SearchFields.URL, item.url()));
+        doc.add(new StringField(SearchFields.DOCUMENT, item.documentId(), Field.Store.YES));
+        doc.add(new StoredField(SearchFields.DOCUMENT_TITLE, item.documentTitle()));
+        doc.add(new StringField(SearchFields.DOCUMENT_KIND, item.documentKind(), Field.Store.YES));
+        item.lead().ifPresent(id -> {
+            doc.add(new StringField(SearchFields.LEAD, id, Field.Store.YES));
+            doc.add(new StringField(SearchFields.DEPARTMENT, id, Field.Store.NO));
+        });
+        for (String id : item.support()) {
+            doc.add(new StringField(SearchFields.SUPPORT, id, Field.Store.YES));
+            doc.add(new StringField(SearchFields.DEPARTMENT, id, Field.Store.NO));
+        }
+        item.year().ifPresent(year -> doc.add(new IntField(SearchFields.YEAR, year, Field.Store.YES)));
+        doc.add(new StoredField(SearchFields.HASH, item.contentHash()));
+        return doc;
+    }
+
+    static SearchHit hit(Document doc, float score, Snippet snippet) {
+        return new SearchHit(doc.get(SearchFields.ID), type(doc), doc.get(SearchFields.DISPLAY_TITLE),
+                doc.get(SearchFields.URL), doc.get(SearchFields.DOCUMENT), doc.get(SearchFields.DOCUMENT_TITLE), score,
+                snippet, Optional.ofNullable(doc.get(SearchFields.LEAD)), support(doc));
+    }
+
+    static HitType type(Document doc) {
+        String code = doc.get(SearchFields.TYPE);
+        return HitType.fromCode(code).orElseThrow(() -> new IllegalStateException("Unknown item type in the index: " + code));
+    }
+
+    static List<String> support(Document doc) {
+        return Arrays.stream(doc.getFields(SearchFields.SUPPORT)).map(IndexableField::stringValue).toList();
+    }
+
+    static int ord(Document doc) {
+        return doc.getField(SearchFields.ORD).numericValue().intValue();
+    }
+}

@@ -1,0 +1,32 @@
+package org.policykb.index;
+
+/** Field names of the Lucene index and the weights the searcher and the browser script both use. */
+final class SearchFields {
+    private SearchFields() {
+    }
+
+    static final String ID = "id";
+    static final String ORD = "ord";
+    static final String TYPE = "type";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String DISPLAY_TITLE = "display_title";
+    static final String URL = "url";
+    static final String DOCUMENT = "document";
+    static final String DOCUMENT_TITLE = "document_title";
+    static final String DOCUMENT_KIND = "document_kind";
+    static final String LEAD = "lead";
+    static final String SUPPORT = "support";
+    static final String DEPARTMENT = "department";
+    static final String YEAR = "year";
+    static final String HASH = "hash";
+
+    /** A match in the title counts twice as much as one in the body. */
+    static final float TITLE_BOOST = 2f;
+    /** BM25 parameters, Lucene's defaults; the browser export writes them into meta.json. */
+    static final float K1 = 1.2f;
+    static final float B = 0.75f;
+
+    /** Commit user-data key holding the departments (id, name, aliases) as JSON. */
+    static final String DEPARTMENTS_KEY = "policykb.departments";
+}

@@ -1,0 +1,247 @@
+package org.policykb.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.policykb.model.Department;
+import org.policykb.model.KnowledgeBase;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The on-disk Lucene index of a knowledge base. It lives in the build's state folder (not in the site), is
+ * brought up to date item by item ({@link #update}) and answers {@link #search}es; {@link BrowserIndexExport}
+ * turns it into the files the static site searches.
+ */
+public final class SearchIndex implements AutoCloseable {
+    /** Equal scores are ordered by item number (type, then document order), here and in the browser. */
+    static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.ORD, SortField.Type.INT));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path path;
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final QueryParser parser;
+    private final Snippets snippets;
+    private DirectoryReader reader;
+
+    private SearchIndex(Path path, Directory directory, Analyzer analyzer) {
+        this.path = path;
+        this.directory = directory;
+        this.analyzer = analyzer;
+        this.parser = new QueryParser(analyzer);
+        this.snippets = new Snippets(analyzer);
+    }
+
+    public static SearchIndex open(Path indexDir) throws IOException {
+        return open(indexDir, new PolicyAnalyzer());
+    }
+
+    public static SearchIndex open(Path indexDir, Analyzer analyzer) throws IOException {
+        return new SearchIndex(indexDir, FSDirectory.open(indexDir), analyzer);
+    }
+
+    /** True when a build has written an index into {@code indexDir}. */
+    public static boolean exists(Path indexDir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(indexDir)) {
+            return false;
+        }
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            return DirectoryReader.indexExists(dir);
+        }
+    }
+
+    /**
+     * Rewrites the items whose content changed (updateDocument by id), deletes the ids no longer present and
+     * commits, with the departments in the commit data.
+     *
+     * @return how many items were written and how many deleted
+     */
+    public UpdateCounts update(KnowledgeBase kb) throws IOException {
+        List<IndexedItem> items = IndexedItems.of(kb);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(64)
+                .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setForceMergeDeletesPctAllowed(0.0));
+        int written = 0;
+        int deleted = 0;
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            Map<String, String> stored = storedHashes(writer);
+            for (IndexedItem item : items) {
+                if (!item.contentHash().equals(stored.remove(item.id()))) {
+                    writer.updateDocument(new Term(SearchFields.ID, item.id()), ItemDocument.of(item));
+                    written++;
+                }
+            }
+            for (String gone : stored.keySet()) {
+                writer.deleteDocuments(new Term(SearchFields.ID, gone));
+                deleted++;
+            }
+            if (written > 0 || deleted > 0) {
+                // Deleted documents still count in term statistics until merged away; merging them now makes the
+                // scores of an updated index equal to a fresh one's, so --clean and incremental builds agree.
+                writer.forceMergeDeletes(true);
+            }
+            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departmentsJson(kb)).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
+        }
+        return new UpdateCounts(written, deleted, items.size());
+    }
+
+    /** What {@link #update} did: items (re)written, items deleted, items now in the index. */
+    public record UpdateCounts(int written, int deleted, int total) {
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        DirectoryReader current = reader();
+        Optional<String> departmentId = Optional.empty();
+        if (request.department().isPresent()) {
+            String name = request.department().get().strip();
+            List<DepartmentEntry> departments = departments();
+            Optional<DepartmentEntry> found = departments.stream().filter(d -> d.isCalled(name)).findFirst();
+            if (found.isEmpty()) {
+                return SearchResult.unknownDepartment(name, DepartmentNames.closest(name, departments, 3));
+            }
+            departmentId = Optional.of(found.get().id());
+        }
+        List<QueryPart> parts = parser.parse(request.query());
+        if (parts.isEmpty() && departmentId.isEmpty() && request.type().isEmpty()) {
+            return SearchResult.of(0, List.of());
+        }
+        Query query = query(parts, departmentId, request.role(), request.type());
+        IndexSearcher searcher = new IndexSearcher(current);
+        searcher.setSimilarity(new BM25Similarity());
+        TopFieldDocs top = searcher.search(query, request.limit(), RANKING, true);
+        int total = searcher.count(query);
+        StoredFields fields = current.storedFields();
+        List<SearchHit> hits = new ArrayList<>();
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            Document doc = fields.document(scoreDoc.doc);
+            hits.add(ItemDocument.hit(doc, scoreDoc.score, snippets.snippet(doc.get(SearchFields.BODY), parts)));
+        }
+        return SearchResult.of(total, hits);
+    }
+
+    /** The departments recorded by the last update, in knowledge-base order. */
+    public List<DepartmentEntry> departments() throws IOException {
+        String json = reader().getIndexCommit().getUserData().get(SearchFields.DEPARTMENTS_KEY);
+        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<DepartmentEntry>>() {
+        });
+    }
+
+    /** The parts a query is searched as, for callers that mark matches themselves. */
+    public List<QueryPart> parse(String query) {
+        return parser.parse(query);
+    }
+
+    /** A reader on the last commit, reopened when a newer commit exists. */
+    DirectoryReader reader() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            throw new IOException("No search index in " + path + ": run a build first");
+        }
+        if (reader == null) {
+            reader = DirectoryReader.open(directory);
+        } else {
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            if (newer != null) {
+                reader.close();
+                reader = newer;
+            }
+        }
+        return reader;
+    }
+
+    static Query query(List<QueryPart> parts, Optional<String> departmentId, Optional<Role> role,
+                       Optional<HitType> type) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (QueryPart part : parts) {
+            query.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(match(SearchFields.TITLE, part), SearchFields.TITLE_BOOST), Occur.SHOULD)
+                    .add(match(SearchFields.BODY, part), Occur.SHOULD)
+                    .build(), Occur.MUST);
+        }
+        if (parts.isEmpty()) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        departmentId.ifPresent(id -> {
+            String field = role.map(r -> r == Role.LEAD ? SearchFields.LEAD : SearchFields.SUPPORT)
+                    .orElse(SearchFields.DEPARTMENT);
+            query.add(new TermQuery(new Term(field, id)), Occur.FILTER);
+        });
+        type.ifPresent(t -> query.add(new TermQuery(new Term(SearchFields.TYPE, t.code())), Occur.FILTER));
+        return query.build();
+    }
+
+    private static Query match(String field, QueryPart part) {
+        if (!part.isPhrase()) {
+            return new TermQuery(new Term(field, part.terms().getFirst()));
+        }
+        return new PhraseQuery(field, part.terms().toArray(String[]::new));
+    }
+
+    private static Map<String, String> storedHashes(IndexWriter writer) throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        try (DirectoryReader current = DirectoryReader.open(writer)) {
+            StoredFields fields = current.storedFields();
+            var live = org.apache.lucene.index.MultiBits.getLiveDocs(current);
+            for (int doc = 0; doc < current.maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    Document d = fields.document(doc, Set.of(SearchFields.ID, SearchFields.HASH));
+                    hashes.put(d.get(SearchFields.ID), d.get(SearchFields.HASH));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static String departmentsJson(KnowledgeBase kb) throws IOException {
+        List<DepartmentEntry> entries = new ArrayList<>();
+        for (Department d : kb.departments()) {
+            List<String> aliases = new ArrayList<>(d.aliases());
+            kb.departmentIdByName().entrySet().stream()
+                    .filter(e -> e.getValue().equals(d.id()) && !e.getKey().equals(d.name()))
+                    .map(Map.Entry::getKey).sorted().filter(name -> !aliases.contains(name)).forEach(aliases::add);
+            entries.add(new DepartmentEntry(d.id(), d.name(), aliases));
+        }
+        return JSON.writeValueAsString(entries);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (reader != null) {
+            reader.close();
+        }
+        directory.close();
+    }
+}

@@ -1,0 +1,187 @@
+package org.policykb.publish;
+
+import org.policykb.model.OutputFile;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
+ * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
+ * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
+ * destroy something else: the file-system root, the user's home, and the content folder or any folder
+ * containing it.
+ */
+public final class SiteWriter {
+    private final Path contentRoot;
+    private final Path home;
+    private int written;
+
+    /** @param contentRoot the content folder of the build, which the site must never replace */
+    public SiteWriter(Path contentRoot) {
+        this(contentRoot, Path.of(System.getProperty("user.home")));
+    }
+
+    SiteWriter(Path contentRoot, Path home) {
+        this.contentRoot = canonical(contentRoot);
+        this.home = canonical(home);
+    }
+
+    public void publish(Path outDir, Collection<OutputFile> files) throws IOException {
+        Path out = canonical(outDir);
+        refuseDangerous(outDir, out);
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("Out folder is not a folder: " + outDir);
+        }
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        String name = out.getFileName().toString();
+        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        written = 0;
+        try {
+            write(fresh, files, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(fresh);
+            throw e;
+        }
+        swap(out, fresh, parent, name);
+    }
+
+    private void refuseDangerous(Path given, Path out) {
+        if (out.getParent() == null) {
+            throw new IllegalArgumentException("Refusing to publish into the file-system root: " + given);
+        }
+        if (out.equals(home)) {
+            throw new IllegalArgumentException("Refusing to replace the home folder with the site: " + given);
+        }
+        if (contentRoot.startsWith(out)) {
+            throw new IllegalArgumentException("Refusing to publish into " + given
+                    + ": it is or contains the content folder " + contentRoot);
+        }
+    }
+
+    /**
+     * Writes the files into the new folder. A file whose bytes equal the published one is hard-linked to it
+     * instead of written, so it keeps its file time and an upload tool sends only real changes.
+     */
+    private void write(Path root, Collection<OutputFile> files, Path previous) throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (OutputFile file : files) {
+            if (!seen.add(file.path())) {
+                throw new IllegalArgumentException("Two files for " + file.path());
+            }
+            Path target = root.resolve(file.path()).normalize();
+            if (!target.startsWith(root)) {
+                throw new IllegalArgumentException("Output path leaves the site folder: " + file.path());
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Path old = previous == null ? null : previous.resolve(file.path());
+                if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
+                    Files.write(target, file.bytes());
+                    written++;
+                }
+            } catch (IOException e) {
+                throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
+            }
+        }
+    }
+
+    private static boolean sameBytes(Path old, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != bytes.length) {
+            return false;
+        }
+        return java.util.Arrays.equals(Files.readAllBytes(old), bytes);
+    }
+
+    private static boolean link(Path target, Path existing) {
+        try {
+            Files.createLink(target, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system, or no hard links there: write the bytes instead
+        }
+    }
+
+    /** How many files the last publish actually wrote (the others were unchanged and kept). */
+    public int written() {
+        return written;
+    }
+
+    /** Old away, new in, old deleted; if the new one cannot be moved in, the old one is moved back. */
+    private static void swap(Path out, Path fresh, Path parent, String name) throws IOException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            move(fresh, out);
+            return;
+        }
+        Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+        Files.delete(old);
+        move(out, old);
+        try {
+            move(fresh, out);
+        } catch (IOException e) {
+            move(old, out);
+            deleteTree(fresh);
+            throw new IOException("Cannot move the new site into " + out + "; the old site is kept", e);
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a folder this writer created or renamed; symbolic links are removed, never followed. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The absolute, normalised path, with symbolic links resolved for the part that exists. */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot resolve " + path, e);
+        }
+    }
+}

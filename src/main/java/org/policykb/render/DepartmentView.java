@@ -1,0 +1,34 @@
+package org.policykb.render;
+
+import java.util.List;
+
+/** Everything a department is responsible for: the ledger (台账) a member of staff keeps. */
+public record DepartmentView(PageInfo page, String name, List<String> aliases, int leadCount, int supportCount,
+                             List<DocumentTasks> documents, List<GoalRow> goals, List<Partner> partners,
+                             Link ledger) {
+    public DepartmentView {
+        aliases = List.copyOf(aliases);
+        documents = List.copyOf(documents);
+        goals = List.copyOf(goals);
+        partners = List.copyOf(partners);
+    }
+
+    /** The tasks of one document this department leads and supports. */
+    public record DocumentTasks(Link document, String date, List<TaskRow> lead, List<TaskRow> support) {
+        public DocumentTasks {
+            lead = List.copyOf(lead);
+            support = List.copyOf(support);
+        }
+    }
+
+    /** A task in the ledger; {@code others} are the other departments on it. */
+    public record TaskRow(String id, Link task, String number, List<Link> others, int goalCount) {
+        public TaskRow {
+            others = List.copyOf(others);
+        }
+    }
+
+    /** A department this one shares tasks with, and on how many. */
+    public record Partner(Link department, int sharedTasks) {
+    }
+}

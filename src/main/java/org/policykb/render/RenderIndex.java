@@ -1,0 +1,133 @@
+package org.policykb.render;
+
+import org.policykb.model.Department;
+import org.policykb.model.Goal;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.PolicyDocument;
+import org.policykb.model.Section;
+import org.policykb.model.Task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The lookups every view builder needs, built once per render: documents, tasks, departments and goals by id,
+ * and the departments of a task. Sorted maps only, so iteration order never depends on hashing.
+ */
+final class RenderIndex {
+    private final KnowledgeBase kb;
+    private final Map<String, PolicyDocument> documents = new TreeMap<>();
+    private final Map<String, Task> tasks = new TreeMap<>();
+    private final Map<String, Department> departments = new TreeMap<>();
+    private final Map<String, List<Goal>> goalsByTask = new TreeMap<>();
+    private final Map<String, Map<String, Section>> sections = new TreeMap<>();
+
+    RenderIndex(KnowledgeBase kb) {
+        this.kb = kb;
+        for (PolicyDocument document : kb.documents()) {
+            if (documents.put(document.id(), document) != null) {
+                throw new IllegalArgumentException("Two documents have the id " + document.id());
+            }
+            Map<String, Section> byId = new TreeMap<>();
+            document.root().flatten().forEach(s -> byId.putIfAbsent(s.id(), s));
+            sections.put(document.id(), byId);
+            document.tasks().forEach(t -> tasks.put(t.id(), t));
+            for (Goal goal : document.goals()) {
+                goal.taskId().ifPresent(id -> goalsByTask.computeIfAbsent(id, k -> new ArrayList<>()).add(goal));
+            }
+        }
+        kb.departments().forEach(d -> departments.put(d.id(), d));
+    }
+
+    KnowledgeBase kb() {
+        return kb;
+    }
+
+    /** Documents by id. */
+    List<PolicyDocument> documents() {
+        return List.copyOf(documents.values());
+    }
+
+    /** Newest first; undated documents last, then by title and id. */
+    static final Comparator<PolicyDocument> NEWEST_FIRST = Comparator
+            .comparing((PolicyDocument d) -> d.meta().date().orElse(java.time.LocalDate.MIN)).reversed()
+            .thenComparing(d -> d.meta().title()).thenComparing(PolicyDocument::id);
+
+    List<PolicyDocument> documentsByDate() {
+        return documents.values().stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    /** Departments by id. */
+    List<Department> departments() {
+        return List.copyOf(departments.values());
+    }
+
+    Optional<PolicyDocument> findDocument(String id) {
+        return Optional.ofNullable(documents.get(id));
+    }
+
+    PolicyDocument expectDocument(String id) {
+        return findDocument(id).orElseThrow(() -> new IllegalArgumentException("No document with id " + id));
+    }
+
+    Optional<Task> findTask(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    Optional<Department> findDepartment(String id) {
+        return Optional.ofNullable(departments.get(id));
+    }
+
+    Optional<Section> findSection(String documentId, String sectionId) {
+        return Optional.ofNullable(sections.getOrDefault(documentId, Map.of()).get(sectionId));
+    }
+
+    List<Goal> goalsOf(Task task) {
+        return goalsByTask.getOrDefault(task.id(), List.of());
+    }
+
+    /** The department a name as written resolves to. */
+    Optional<Department> departmentNamed(String name) {
+        String id = kb.departmentIdByName().get(name);
+        return id == null ? Optional.empty() : findDepartment(id);
+    }
+
+    Optional<Department> leadOf(Task task) {
+        return task.lead().flatMap(this::departmentNamed);
+    }
+
+    List<Department> supportOf(Task task) {
+        Set<String> seen = new LinkedHashSet<>();
+        leadOf(task).ifPresent(d -> seen.add(d.id()));
+        List<Department> out = new ArrayList<>();
+        for (String name : task.support()) {
+            departmentNamed(name).filter(d -> seen.add(d.id())).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Lead first, then supporting departments, each once. */
+    List<Department> departmentsOf(Task task) {
+        List<Department> all = new ArrayList<>();
+        leadOf(task).ifPresent(all::add);
+        all.addAll(supportOf(task));
+        return all;
+    }
+
+    /** The part of a task id after its document id. */
+    static String localId(Task task) {
+        String prefix = task.documentId() + "/";
+        return task.id().startsWith(prefix) ? task.id().substring(prefix.length()) : task.id();
+    }
+
+    /** The part of a goal id after the last slash: its anchor on the document's goals page. */
+    static String goalAnchor(Goal goal) {
+        return goal.id().substring(goal.id().lastIndexOf('/') + 1);
+    }
+}

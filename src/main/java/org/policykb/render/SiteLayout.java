@@ -1,0 +1,62 @@
+package org.policykb.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pages every site has besides those of documents, tasks, departments and goals, and the frame around
+ * every page: navigation, breadcrumbs, search box and the footer's data export. Index pages live at the top
+ * level, so no document or department id can ever collide with them.
+ */
+final class SiteLayout {
+    static final String HOME = "index.html";
+    static final String DOCUMENTS = "documents.html";
+    static final String DEPARTMENTS = "departments.html";
+    static final String GOALS = "goals.html";
+    static final String SEARCH = "search.html";
+    static final String CHANGES = "changes.html";
+    static final String NOT_FOUND = "404.html";
+    static final String STYLESHEET = "assets/site.css";
+    static final String SORT_SCRIPT = "assets/sort.js";
+    /** The data export the build writes beside the pages (see the build stage); the footer links to it. */
+    static final List<Link> DATA_EXPORT = List.of(new Link("data/documents.json", "文件"),
+            new Link("data/tasks.json", "任务"), new Link("data/departments.json", "部门"),
+            new Link("data/goals.json", "目标"));
+
+    private final RenderContext context;
+    private final boolean hasSearch;
+
+    SiteLayout(RenderContext context, boolean hasSearch) {
+        this.context = context;
+        this.hasSearch = hasSearch;
+    }
+
+    RenderContext context() {
+        return context;
+    }
+
+    boolean hasSearch() {
+        return hasSearch;
+    }
+
+    /**
+     * The frame of the page at {@code path}. Breadcrumbs are given with site paths as hrefs, home first being
+     * implied; the last crumb is the page itself and has an empty href.
+     */
+    PageInfo page(String path, String title, String nav, List<Link> crumbs, boolean sortableTables) {
+        String root = RelativeHref.root(path);
+        List<Link> trail = new ArrayList<>();
+        trail.add(new Link(RelativeHref.to(root, HOME), "首页"));
+        for (Link crumb : crumbs) {
+            trail.add(new Link(crumb.href().isEmpty() ? "" : RelativeHref.to(root, crumb.href()), crumb.label()));
+        }
+        List<Link> data = DATA_EXPORT.stream().map(l -> new Link(RelativeHref.to(root, l.href()), l.label())).toList();
+        List<String> scripts = sortableTables ? List.of(RelativeHref.to(root, SORT_SCRIPT)) : List.of();
+        return new PageInfo(title, root, context.siteTitle(), ChineseLabels.date(context.generatedOn()), trail, nav,
+                hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts);
+    }
+
+    static Link link(String root, String sitePath, String label) {
+        return new Link(RelativeHref.to(root, sitePath), label);
+    }
+}

@@ -1,0 +1,25 @@
+package org.policykb.render;
+
+import org.jsoup.nodes.Entities;
+
+import java.util.List;
+
+/**
+ * sitemap.xml for the pages a reader can land on. The sitemap protocol wants absolute addresses; without a
+ * base URL the entries stay site-relative, which a host can rewrite, rather than inventing a domain.
+ */
+final class Sitemap {
+    private Sitemap() {
+    }
+
+    static String xml(List<String> pagePaths, RenderContext context) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        String base = context.baseUrl().orElse("");
+        for (String path : pagePaths.stream().sorted().toList()) {
+            out.append("  <url><loc>").append(Entities.escape(base + RelativeHref.to("", path)))
+                    .append("</loc><lastmod>").append(context.generatedOn()).append("</lastmod></url>\n");
+        }
+        return out.append("</urlset>\n").toString();
+    }
+}

@@ -1,0 +1,149 @@
+package org.policykb.build;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policykb.testing.Fixtures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Editing one document rewrites its pages and what depends on them, nothing else; output is deterministic. */
+class RegenerationTest {
+    private static final FileTime OLD = FileTime.fromMillis(1_500_000_000_000L);
+    private static final String WORK_PLAN = "003_b9182d471b85b56e";
+
+    private static BuildResult build(Path content, Path out, boolean clean) throws IOException {
+        return new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
+                LocalDate.of(2026, 1, 1), clean));
+    }
+
+    private static Path copyOfSamples(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(Fixtures.content())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> difference(Map<String, byte[]> a, Map<String, byte[]> b) {
+        java.util.Set<String> only = new java.util.TreeSet<>(a.keySet());
+        only.addAll(b.keySet());
+        java.util.Set<String> both = new java.util.TreeSet<>(a.keySet());
+        both.retainAll(b.keySet());
+        only.removeAll(both);
+        return List.copyOf(only);
+    }
+
+    private static List<String> rewritten(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return !Files.getLastModifiedTime(p).equals(OLD);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static void ageAll(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, OLD);
+            }
+        }
+    }
+
+    @Test
+    void editingOneDocumentRewritesItsPagesAndReportsTheChange(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        ageAll(out);
+
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        BuildResult second = build(content, out, false);
+
+        List<String> changes = second.changes().changes().stream().map(c -> c.kind().label() + "：" + c.description()).toList();
+        assertTrue(changes.contains("目标调整：普惠性幼儿园覆盖率 80% → 90%"), changes.toString());
+        assertTrue(changes.contains("修改文件：中共淄博市委教育工委 淄博市教育局2020年工作要点"), changes.toString());
+
+        List<String> written = rewritten(out);
+        assertTrue(written.contains("documents/" + WORK_PLAN + ".html"), written.toString());
+        assertTrue(written.contains("goals/" + WORK_PLAN + ".html"), written.toString());
+        assertTrue(written.contains("tasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html"), written.toString());
+        assertTrue(written.contains("data/goals.json"), written.toString());
+        assertTrue(written.contains("changes.atom"), written.toString());
+        assertTrue(written.stream().noneMatch(p -> p.startsWith("documents/001_") || p.startsWith("tasks/001_")
+                || p.startsWith("tasks/000_") || p.startsWith("goals/004_")), "other documents' pages stay untouched: " + written);
+        assertTrue(written.stream().noneMatch(p -> p.startsWith("tasks/" + WORK_PLAN + "/t-强化党的理论武装")),
+                "the edited document's other tasks stay untouched: " + written);
+        // The browser search index carries corpus-wide scores, so its shards follow any edit; pages do not.
+        List<String> pages = written.stream().filter(p -> !p.startsWith("search/")).toList();
+        assertTrue(pages.size() <= 12, pages.size() + " files rewritten: " + pages);
+        assertTrue(Files.readString(out.resolve("changes.atom")).contains("普惠性幼儿园覆盖率 80% → 90%"));
+
+        Map<String, byte[]> incremental = tree(out);
+        build(content, out, true);
+        Map<String, byte[]> clean = tree(out);
+        assertEquals(difference(incremental, clean), List.of(), "files only in one of incremental / clean");
+        for (String path : incremental.keySet()) {
+            assertTrue(Arrays.equals(incremental.get(path), clean.get(path)), "--clean differs in " + path);
+        }
+    }
+
+    @Test
+    void twoBuildsOfTheSameInputAreByteIdentical(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        build(content, tmp.resolve("a/site"), false);
+        build(content, tmp.resolve("b/site"), false);
+        Map<String, byte[]> a = tree(tmp.resolve("a/site"));
+        Map<String, byte[]> b = tree(tmp.resolve("b/site"));
+        assertEquals(difference(a, b), List.of(), "files only in one build");
+        for (String path : a.keySet()) {
+            assertTrue(Arrays.equals(a.get(path), b.get(path)), "builds differ in " + path);
+            assertFalse(new String(a.get(path), java.nio.charset.StandardCharsets.UTF_8).contains(tmp.toString()),
+                    path + " contains an absolute path");
+        }
+    }
+
+    @Test
+    void aRenamedTaskTitleLeavesARedirectAtItsOldAddress(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("13.美育工作抓机制创品牌。", "13.美育工作抓机制、创品牌。"));
+        build(content, out, false);
+        Path old = out.resolve("tasks/" + WORK_PLAN + "/t-美育工作抓机制创品牌.html");
+        assertTrue(Files.isRegularFile(old), "the old address still answers");
+        String page = Files.readString(old);
+        assertTrue(page.contains("t-%E7%BE%8E%E8%82%B2%E5%B7%A5%E4%BD%9C%E6%8A%93%E6%9C%BA%E5%88%B6-%E5%88%9B%E5%93%81%E7%89%8C.html"), page);
+        assertTrue(page.contains("http-equiv=\"refresh\""));
+    }
+}

@@ -1,0 +1,99 @@
+package org.policykb.index;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.policykb.testing.Browser;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bytes and time of a first query on a built site (bench/search-bench.sh builds one from a generated corpus):
+ * for each query a fresh page load of search.html?q=…, counting every byte the server sends (page, script,
+ * index files) and the script's own time from the last data arriving to the results being on screen; then
+ * the CLI's top 10 against the browser's. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR.
+ */
+class SearchBench {
+    static final List<String> QUERIES = List.of("教育", "发展", "区教体局", "教体局", "学前", "学前教育", "心理健康",
+            "近视", "心理健康 近视", "教师", "幼儿园", "职业教育", "集团化办学", "2025", "优良率", "课后服务", "局体教区",
+            "校园足球", "特殊教育", "人才", "乡村", "教育 发展");
+
+    /** Re-exports search/ of a built site from its index, to try export changes without a full build. */
+    @Test
+    void reexport() throws IOException {
+        String siteProperty = System.getProperty("policykb.bench.reexport");
+        Assumptions.assumeTrue(siteProperty != null, "set -Dpolicykb.bench.reexport=DIR");
+        Path site = Path.of(siteProperty).toAbsolutePath();
+        long started = System.nanoTime();
+        try (SearchIndex index = SearchIndex.open(site.getParent().resolve(".policykb/index"))) {
+            List<org.policykb.model.OutputFile> files = new BrowserIndexExport().export(index,
+                    new org.policykb.model.KnowledgeBase(List.of(), List.of(), Map.of(), List.of()));
+            if (Files.exists(site.resolve("search"))) {
+                SearchSite.delete(site.resolve("search"));
+            }
+            long bytes = 0;
+            for (org.policykb.model.OutputFile file : files) {
+                Path target = site.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+                bytes += file.bytes().length;
+            }
+            System.out.printf("exported %d files, %d bytes in %.1f s%n", files.size(), bytes, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    @Test
+    void firstQueries() throws IOException {
+        String siteProperty = System.getProperty("policykb.bench.site");
+        Assumptions.assumeTrue(siteProperty != null, "set -Dpolicykb.bench.site=DIR");
+        Path site = Path.of(siteProperty).toAbsolutePath();
+        Path state = site.getParent().resolve(".policykb");
+        SearchSite.addPage(site);
+        List<String> lines = new ArrayList<>();
+        lines.add("query\thits\tbytes\trequests\tms_after_data\tms_total\ttop10_agree");
+        ChromeDriver browser = Browser.start(1200, 900);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        try (SearchSite served = SearchSite.existing(site, state)) {
+            String base = served.serve();
+            for (String query : QUERIES) {
+                browser.get("about:blank");
+                served.bytesServed.set(0);
+                served.requests.set(0);
+                served.bytesByKind.clear();
+                browser.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> ((JavascriptExecutor) d)
+                        .executeScript("return document.body.dataset.searchDone || ''").toString()
+                        .startsWith("[\"" + query + "\""));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> run = (Map<String, Object>) browser.executeScript(
+                        "return window.policykbSearch.runs[0]");
+                long bytes = served.bytesServed.get();
+                long requests = served.requests.get();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> web = (List<Map<String, Object>>) browser.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "window.policykbSearch.top(arguments[0], {}, 10).then(done, e => done([String(e)]));", query);
+                List<String> cli = served.index.search(SearchRequest.of(query, 10)).hits().stream().map(SearchHit::url).toList();
+                boolean agree = cli.equals(web.stream().map(h -> h.get("url")).toList());
+                lines.add(String.format("%s\t%s\t%d\t%d\t%.1f\t%.1f\t%s", query, run.get("hits"), bytes, requests,
+                        ((Number) run.get("afterDataMs")).doubleValue(), ((Number) run.get("totalMs")).doubleValue(), agree));
+                System.out.println(lines.getLast() + "\t" + new java.util.TreeMap<>(served.bytesByKind));
+            }
+        } finally {
+            browser.quit();
+        }
+        Path report = site.getParent().resolve("search-bench.tsv");
+        Files.write(report, lines);
+        System.out.println("written " + report);
+    }
+}

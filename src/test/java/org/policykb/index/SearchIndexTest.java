@@ -1,0 +1,126 @@
+package org.policykb.index;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.PolicyDocument;
+import org.policykb.model.Task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchIndexTest {
+    static KnowledgeBase kb;
+    static SearchIndex index;
+
+    @BeforeAll
+    static void build(@TempDir Path state) throws IOException {
+        kb = org.policykb.build.KnowledgeBaseReader.read(Path.of("content"));
+        index = SearchIndex.open(state.resolve("index"));
+        index.update(kb);
+    }
+
+    private static SearchResult search(String query) throws IOException {
+        return index.search(SearchRequest.of(query, 10));
+    }
+
+    private static SearchRequest filtered(String query, String department, Role role, HitType type) {
+        return new SearchRequest(query, Optional.ofNullable(department), Optional.ofNullable(role),
+                Optional.ofNullable(type), 1000);
+    }
+
+    @Test
+    void abbreviationFindsTheFullDepartmentName() throws IOException {
+        SearchResult result = index.search(filtered("教体局", null, null, HitType.TASK));
+        assertTrue(result.totalHits() > 20, "tasks naming 区教体局: " + result.totalHits());
+        assertTrue(result.hits().stream().allMatch(h -> h.snippet().marked("【", "】").contains("【教体局】")));
+    }
+
+    @Test
+    void twoCharactersFindTheCompound() throws IOException {
+        SearchResult result = index.search(filtered("学前", null, null, HitType.SECTION));
+        assertFalse(result.isEmpty());
+        assertTrue(result.hits().stream().anyMatch(h -> h.snippet().text().contains("学前教育")));
+    }
+
+    @Test
+    void scrambledCharactersFindNothing() throws IOException {
+        assertTrue(search("局体教区").isEmpty());
+        assertEquals(0, search("局体教区").totalHits());
+    }
+
+    @Test
+    void phraseRanksTheContiguousWordsFirst() throws IOException {
+        SearchHit first = search("心理健康").hits().getFirst();
+        assertTrue(first.snippet().marked("【", "】").contains("【心理健康】"), first.snippet().text());
+        for (String query : List.of("心理健康", "近视")) {
+            List<String> tasks = index.search(filtered(query, null, null, HitType.TASK)).hits().stream()
+                    .limit(3).map(SearchHit::title).toList();
+            assertTrue(tasks.stream().anyMatch(t -> t.contains("完善多样性健康身心培养体系")), query + " → " + tasks);
+        }
+    }
+
+    @Test
+    void leadFilterListsExactlyTheTasksTheDepartmentLeads() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (Task task : kb.tasks()) {
+            if (task.lead().equals(Optional.of("区教体局"))) {
+                expected.add("task/" + task.id());
+            }
+        }
+        SearchResult result = index.search(filtered("", "区教体局", Role.LEAD, null));
+        assertEquals(expected, result.hits().stream().map(SearchHit::id).toList());
+        assertEquals(expected.size(), result.totalHits());
+        SearchResult support = index.search(filtered("", "区教体局", Role.SUPPORT, null));
+        assertTrue(support.hits().stream().allMatch(h -> h.support().contains("区教体局")));
+    }
+
+    @Test
+    void departmentFilterNarrowsAQuery() throws IOException {
+        SearchResult all = index.search(filtered("教师", null, null, HitType.TASK));
+        SearchResult lead = index.search(filtered("教师", "区人社局", null, HitType.TASK));
+        assertTrue(lead.totalHits() > 0 && lead.totalHits() < all.totalHits());
+        assertTrue(lead.hits().stream().allMatch(h -> h.lead().equals(Optional.of("区人社局")) || h.support().contains("区人社局")));
+    }
+
+    @Test
+    void unknownDepartmentSuggestsTheClosestNames() throws IOException {
+        SearchResult result = index.search(filtered("", "区教育局", null, null));
+        assertEquals(Optional.of("区教育局"), result.unknownDepartment());
+        assertEquals(3, result.closestDepartments().size());
+        assertEquals("区教体局", result.closestDepartments().getFirst());
+    }
+
+    @Test
+    void hitsLinkToTheirPages() throws IOException {
+        SearchHit task = index.search(filtered("完善多样性健康身心培养体系", null, null, HitType.TASK)).hits().getFirst();
+        assertTrue(task.url().startsWith("tasks/") && task.url().endsWith(".html"), task.url());
+        SearchHit section = index.search(filtered("学前", null, null, HitType.SECTION)).hits().getFirst();
+        assertTrue(section.url().matches("documents/[^#]+\\.html#.+"), section.url());
+    }
+
+    @Test
+    void updateRewritesOnlyWhatChangedAndDeletesWhatIsGone(@TempDir Path dir) throws IOException {
+        try (SearchIndex own = SearchIndex.open(dir)) {
+            SearchIndex.UpdateCounts first = own.update(kb);
+            assertEquals(first.total(), first.written());
+            SearchIndex.UpdateCounts again = own.update(kb);
+            assertEquals(0, again.written());
+            assertEquals(0, again.deleted());
+            List<PolicyDocument> fewer = kb.documents().subList(0, kb.documents().size() - 1);
+            SearchIndex.UpdateCounts removed = own.update(new KnowledgeBase(fewer, kb.departments(), kb.departmentIdByName(), List.of()));
+            assertTrue(removed.deleted() > 0);
+            String lastTitle = kb.documents().getLast().meta().title();
+            assertTrue(own.search(new SearchRequest(lastTitle, Optional.empty(), Optional.empty(),
+                    Optional.of(HitType.DOCUMENT), 10)).hits().stream().noneMatch(h -> h.title().equals(lastTitle)));
+        }
+    }
+}

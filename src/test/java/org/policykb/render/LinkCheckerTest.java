@@ -1,0 +1,59 @@
+package org.policykb.render;
+
+import org.junit.jupiter.api.Test;
+import org.policykb.model.OutputFile;
+import org.policykb.model.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinkCheckerTest {
+    private static List<Problem> check(OutputFile... files) {
+        return new LinkChecker().check(List.of(files));
+    }
+
+    @Test
+    void resolvesEncodedAndRawHrefsToTheSameFileAndAnchor() {
+        OutputFile dept = OutputFile.utf8("departments/区教体局.html", "<h1 id=\"牵头\">区教体局</h1>");
+        OutputFile task = OutputFile.utf8("tasks/doc/二.（一）.1.html", """
+                <a href="../../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html#%E7%89%B5%E5%A4%B4">a</a>
+                <a href="../../departments/区教体局.html#牵头">b</a>
+                <a href="#top">c</a><span id="top"></span>
+                <a href="https://example.org/x">external</a> <a href="mailto:a@b.cn">mail</a>
+                """);
+        assertEquals(List.of(), check(dept, task));
+    }
+
+    @Test
+    void namesThePageAndTheLinkOfAMissingFileAndAMissingAnchor() {
+        OutputFile home = OutputFile.utf8("index.html", """
+                <a href="documents/a.html">ok</a> <a href="documents/b.html">missing file</a>
+                <a href="documents/a.html#g9">missing anchor</a> <link rel="stylesheet" href="assets/site.css">
+                <a href="../outside.html">outside</a> <a href="/documents/a.html">absolute</a>
+                """);
+        OutputFile doc = OutputFile.utf8("documents/a.html", "<p id=\"g1\">goal</p><p id=\"g1\">again</p>");
+        List<Problem> problems = check(home, doc);
+        List<String> messages = new ArrayList<>(problems.stream().map(Problem::toString).toList());
+        assertEquals(6, problems.size(), String.join("\n", messages));
+        assertTrue(messages.contains("documents/a.html: error: duplicate id \"g1\""), messages.toString());
+        assertTrue(messages.contains("index.html: error: broken link \"documents/b.html\": no file documents/b.html"));
+        assertTrue(messages.contains("index.html: error: broken link \"documents/a.html#g9\": no element with id \"g9\" in documents/a.html"));
+        assertTrue(messages.contains("index.html: error: broken link \"assets/site.css\": no file assets/site.css"));
+        assertTrue(messages.contains("index.html: error: broken link \"../outside.html\": leads outside the site"));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("index.html: error: broken link \"/documents/a.html\": absolute path")));
+    }
+
+    @Test
+    void resolvesRelativePathsLikeABrowser() {
+        assertEquals("departments/a.html", LinkChecker.resolve("tasks/doc/1.html", "../../departments/a.html"));
+        assertEquals("tasks/doc/2.html", LinkChecker.resolve("tasks/doc/1.html", "2.html"));
+        assertEquals("tasks/", LinkChecker.resolve("tasks/doc/1.html", ".."));
+        assertNull(LinkChecker.resolve("index.html", "../x.html"));
+        assertEquals("区教体局.html", LinkChecker.decode("%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html"));
+        assertEquals("a+b%zz", LinkChecker.decode("a+b%zz"));
+    }
+}

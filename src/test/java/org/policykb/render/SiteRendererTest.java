@@ -1,0 +1,175 @@
+package org.policykb.render;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.OutputFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteRendererTest {
+    static final Path TEMPLATES = Path.of("templates");
+    static final RenderContext CONTEXT = new RenderContext(LocalDate.of(2024, 6, 1), "教育政策知识库");
+
+    /** The rendered files plus stand-ins for the data export the build writes beside them. */
+    static List<OutputFile> site(KnowledgeBase kb) {
+        List<OutputFile> files = new ArrayList<>(new SiteRenderer(TEMPLATES).render(kb, CONTEXT));
+        for (Link data : SiteLayout.DATA_EXPORT) {
+            files.add(OutputFile.utf8(data.href(), "[]"));
+        }
+        return files;
+    }
+
+    static Map<String, OutputFile> byPath(List<OutputFile> files) {
+        return files.stream().collect(Collectors.toMap(OutputFile::path, Function.identity()));
+    }
+
+    static Document page(Map<String, OutputFile> files, String path) {
+        OutputFile file = files.get(path);
+        assertTrue(file != null, "no page " + path + " among " + files.keySet());
+        return Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rendersEveryPageTypeAndNoLinkIsBroken() {
+        List<OutputFile> files = site(KnowledgeBaseFixtures.twoDocuments());
+        Map<String, OutputFile> byPath = byPath(files);
+        for (String path : List.of("index.html", "documents.html", "departments.html", "goals.html", "404.html",
+                "sitemap.xml", "assets/site.css", "assets/sort.js", "documents/zc-plan.html", "goals/zc-plan.html",
+                "tasks/zc-plan/二.（一）.1.html", "tasks/work-2024/一.2.html", "departments/区教体局.html",
+                "departments/区教体局.csv")) {
+            assertTrue(byPath.containsKey(path), "missing " + path);
+        }
+        assertEquals(List.of(), new LinkChecker().check(files));
+    }
+
+    @Test
+    void documentTextCarriesTaskMarksDepartmentLinksAndGoalBadges() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        Document doc = page(files, "documents/zc-plan.html");
+        assertEquals("zh-CN", doc.select("html").attr("lang"));
+        assertEquals("川政发〔2022〕10号", doc.select(".meta-grid dd").first().text());
+        var task = doc.getElementById("task-二.（二）.3");
+        assertTrue(task != null, "task 3 is marked in place");
+        assertEquals("区教体局", task.select(".task-meta strong a").text());
+        assertEquals("../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html", task.select(".task-meta strong a").attr("href"));
+        assertEquals(List.of("区发改局", "区财政局"), task.select(".task-meta a.support").eachText());
+        // the attribution clause itself: lead emphasised, supporting units linked
+        assertEquals("区教体局", task.select("p:not(.task-meta) strong.lead a").text());
+        assertEquals(List.of("区发改局", "区财政局"), task.select("p:not(.task-meta) a.support").eachText());
+        assertEquals(List.of("10所 · 2025年", "800个 · 2025年"), task.select("a.goal-badge").eachText());
+        // two goals written in one clause share the mark and get a badge each
+        var badges = doc.select("#task-二\\.（一）\\.2 a.goal-badge");
+        assertEquals(List.of("55% · 2024年", "95%以上 · 2024年"), badges.eachText());
+        assertEquals("../goals/zc-plan.html#g3", badges.first().attr("href"));
+        // sections have their anchors, the stand-alone heading is a heading, the preamble has none
+        assertEquals("总体要求", doc.select("section#一 > h2").text().replace("一、", ""));
+        assertEquals(List.of("一、总体要求", "二、重点任务", "（一）全面落实立德树人根本任务", "1．完善全学段一体化思政工作体系",
+                "2．完善示范性智育水平培养体系", "（二）推进学前教育普及普惠", "3．扩大普惠性学前教育资源"),
+                doc.select(".toc li").eachText().stream().map(s -> s.replace(" ", "")).toList());
+        doc.select("a.goal-badge, .task-meta").remove();
+        String allText = doc.select(".doc-text").text().replace(" ", "");
+        for (String line : KnowledgeBaseFixtures.PLAN_TEXT.strip().split("\n")) {
+            assertTrue(allText.contains(line.replace(" ", "")), "the text shows the line " + line);
+        }
+    }
+
+    @Test
+    void departmentPageListsItsLeadAndSupportTasksByDocument() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        Document doc = page(files, "departments/区财政局.html");
+        assertEquals("区财政局", doc.select("h1").text());
+        assertTrue(doc.select(".stats").text().contains("牵头 0 项"));
+        assertTrue(doc.select(".stats").text().contains("配合 2 项"));
+        assertEquals(List.of("2024年全区教育工作要点", "淄川区教育事业发展“十四五”规划"), doc.select(".doc-group h3 a").eachText());
+        assertEquals(List.of("../tasks/work-2024/%E4%B8%80.1.html",
+                        "../tasks/zc-plan/%E4%BA%8C.%EF%BC%88%E4%BA%8C%EF%BC%89.3.html"),
+                doc.select("ul.task-list.support > li > a").eachAttr("href"));
+        assertEquals("区教体局", doc.select(".partners a").first().text());
+        assertEquals(List.of("2024", "2025", "2025", ""), doc.select("table.goals td.year").eachAttr("data-value"));
+    }
+
+    @Test
+    void ledgerIsUtf8WithBomAndOneRowPerTask() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        byte[] bytes = files.get("departments/区教体局.csv").bytes();
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<String> records = Arrays.stream(csv.split("\r\n(?=\")")).toList();
+        assertEquals(1 + 4, records.size(), csv);
+        assertTrue(records.get(0).startsWith("\"角色\",\"文件\",\"发文字号\""));
+        assertTrue(records.get(1).startsWith("\"牵头\",\"淄川区教育事业发展“十四五”规划\",\"川政发〔2022〕10号\",\"2022-12-28\""), records.get(1));
+        assertTrue(records.get(1).contains("\"深化课堂教学改革") || csv.contains("深化课堂教学改革"));
+    }
+
+    @Test
+    void taskPageLinksToItsLeadDepartmentSectionGoalsAndRelatedTasks() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        Document doc = page(files, "tasks/work-2024/一.1.html");
+        assertEquals("../../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html", doc.select("a.lead").attr("href"));
+        assertEquals("../../documents/work-2024.html#%E4%B8%80.1", doc.select(".meta-grid dd a").get(1).attr("href"));
+        assertEquals(List.of("新改扩建幼儿园5所", "年底前全部投入使用"), doc.select(".goal-list a").eachText().stream().sorted().toList().reversed());
+        // related tasks: the plan's kindergarten task (same departments, similar words) comes before the same document's
+        List<String> related = doc.select("ul.related > li > a").eachText();
+        assertEquals("3． 扩大普惠性学前教育资源", related.get(0));
+        assertTrue(related.contains("2． 推进集团化办学"));
+    }
+
+    @Test
+    void textFromDocumentsIsEscapedEverywhere() {
+        List<OutputFile> files = site(KnowledgeBaseFixtures.hostile());
+        for (OutputFile file : files) {
+            if (!file.path().endsWith(".html")) {
+                continue;
+            }
+            String html = new String(file.bytes(), StandardCharsets.UTF_8);
+            assertFalse(html.contains("<script>alert"), file.path() + " has a live script");
+            assertFalse(html.contains("<img src=x"), file.path() + " has a live img");
+            Document doc = Jsoup.parse(html);
+            assertTrue(doc.select("img").isEmpty(), file.path());
+            assertTrue(doc.select("script").stream().allMatch(s -> s.hasAttr("src") && s.data().isEmpty()), file.path());
+            assertTrue(doc.select("[onerror]").isEmpty(), file.path());
+        }
+        Document doc = page(byPath(files), "documents/hostile.html");
+        assertEquals("规划" + KnowledgeBaseFixtures.XSS + KnowledgeBaseFixtures.XSS_ATTR, doc.select("h1").text());
+        assertTrue(doc.select(".doc-text").text().contains("推进" + KnowledgeBaseFixtures.XSS + "工作"));
+        assertEquals(List.of(), new LinkChecker().check(files));
+    }
+
+    @Test
+    void renderingIsDeterministic() {
+        List<OutputFile> first = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
+        List<OutputFile> second = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
+        assertEquals(first.stream().map(OutputFile::path).toList(), second.stream().map(OutputFile::path).toList());
+        for (int i = 0; i < first.size(); i++) {
+            assertArrayEquals(first.get(i).bytes(), second.get(i).bytes(), first.get(i).path());
+        }
+    }
+
+    @Test
+    void missingTemplatesFolderOrTemplateIsNamed(@TempDir Path dir) throws IOException {
+        var missing = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(dir.resolve("nope")));
+        assertTrue(missing.getMessage().contains("nope"));
+        Files.writeString(dir.resolve("layout.ftlh"), "<#macro page info><#nested></#macro>");
+        var template = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(dir));
+        assertTrue(template.getMessage().contains("home.ftlh"), template.getMessage());
+    }
+}

@@ -1,0 +1,103 @@
+package org.policykb.render;
+
+import org.junit.jupiter.api.Test;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.PolicyDocument;
+import org.policykb.render.DocumentView.Inline;
+import org.policykb.render.DocumentView.SectionView;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ViewBuildersTest {
+    private final KnowledgeBase kb = KnowledgeBaseFixtures.twoDocuments();
+    private final RenderIndex index = new RenderIndex(kb);
+    private final SiteLayout layout = new SiteLayout(new RenderContext(LocalDate.of(2024, 6, 1), "知识库"), false);
+    private final GoalRows goalRows = new GoalRows(index, 2024);
+
+    @Test
+    void homeCountsEverythingAndListsUpcomingGoalsByYear() {
+        HomeView home = new IndexViewBuilder(index, layout, goalRows).home();
+        assertEquals(List.of(2, 5, 7, 9), List.of(home.documentCount(), home.taskCount(), home.departmentCount(), home.goalCount()));
+        assertEquals("根据 2 份文件生成于 2024年6月1日", home.generatedLine());
+        assertEquals(List.of("2024", "2024", "2024", "2025", "2025", "2025", "2025"),
+                home.soonestGoals().stream().map(GoalRow::year).toList());
+        assertEquals("current", home.soonestGoals().get(0).due());
+        assertEquals(List.of("2024年全区教育工作要点", "淄川区教育事业发展“十四五”规划"),
+                home.recentDocuments().stream().map(r -> r.document().label()).toList());
+        assertEquals("区教体局", home.busiestDepartments().get(0).department().label());
+        assertEquals(4, home.busiestDepartments().get(0).leadCount());
+        assertEquals("", home.page().root());
+        assertEquals("", home.page().searchHref(), "no search page, no search box");
+    }
+
+    @Test
+    void documentSectionsSplitHeadingsRunInTitlesGoalsAndAttributions() {
+        PolicyDocument plan = index.expectDocument("zc-plan");
+        List<SectionView> sections = new DocumentBodyBuilder(index).sections(plan, "../");
+        assertEquals(List.of("top", "一", "二", "二.（一）", "二.（一）.1", "二.（一）.2", "二.（二）", "二.（二）.3"),
+                sections.stream().map(SectionView::id).toList());
+        assertEquals(0, sections.get(0).headingLevel(), "the preamble has no heading");
+        assertEquals(2, sections.get(1).headingLevel());
+        assertEquals(0, sections.get(4).headingLevel(), "a run-in heading stays in its paragraph");
+        List<Inline> task1 = sections.get(4).blocks().get(0).paragraphs().get(0).inlines();
+        assertEquals(List.of("runin", "text", "goal", "text", "lead", "text", "support", "text", "support", "text"),
+                task1.stream().map(Inline::kind).toList());
+        assertEquals("1．完善全学段一体化思政工作体系", task1.get(0).text());
+        assertEquals("区委教育工委", task1.get(4).text());
+        assertEquals("../departments/%E5%9B%A2%E5%8C%BA%E5%A7%94.html", task1.get(8).href());
+        DocumentView.TaskMark mark = sections.get(4).blocks().get(0).task();
+        assertEquals("task-二.（一）.1", mark.id());
+        assertEquals("1", mark.number());
+        assertEquals(List.of("区委宣传部", "团区委"), mark.support().stream().map(Link::label).toList());
+        // task 2 spans two lines: two paragraphs in one block
+        assertEquals(2, sections.get(5).blocks().get(0).paragraphs().size());
+        // the preamble and the headings are outside every task
+        assertNull(sections.get(0).blocks().get(0).task());
+    }
+
+    @Test
+    void departmentViewGroupsItsTasksByDocumentNewestFirst() {
+        DepartmentView view = new DepartmentViewBuilder(index, layout, goalRows)
+                .department(index.findDepartment("区财政局").orElseThrow());
+        assertEquals(0, view.leadCount());
+        assertEquals(2, view.supportCount());
+        assertEquals(List.of("2024年全区教育工作要点", "淄川区教育事业发展“十四五”规划"),
+                view.documents().stream().map(g -> g.document().label()).toList());
+        assertEquals(List.of("区教体局"), view.documents().get(0).support().get(0).others().stream().map(Link::label).toList());
+        assertEquals("../departments/%E5%8C%BA%E8%B4%A2%E6%94%BF%E5%B1%80.csv", view.ledger().href());
+        assertEquals(List.of("区教体局", "区发改局"), view.partners().stream().map(p -> p.department().label()).toList());
+        assertEquals(2, view.partners().get(0).sharedTasks());
+    }
+
+    @Test
+    void relatedTasksPreferOtherDocumentsAndExplainWhy() {
+        RelatedTasks related = new RelatedTasks(index);
+        List<RelatedTasks.Match> matches = related.of(index.findTask("work-2024/一.1").orElseThrow());
+        assertEquals("zc-plan/二.（二）.3", matches.get(0).task().id());
+        assertEquals(List.of("区教体局", "区财政局"), matches.get(0).sharedDepartments());
+        assertTrue(matches.get(0).similarity() > 0.12, "新改扩建幼儿园 … 新增公办学位 is worded alike");
+        assertTrue(matches.size() <= RelatedTasks.LIMIT);
+        assertTrue(matches.stream().noneMatch(m -> m.task().id().equals("work-2024/一.1")));
+    }
+
+    @Test
+    void bigramsAndJaccard() {
+        long[] a = RelatedTasks.bigrams("新增学位，新增学位");
+        assertEquals(3, a.length, "新增 增学 学位, once each; the comma breaks the run");
+        assertEquals(1.0, RelatedTasks.jaccard(a, RelatedTasks.bigrams("新增学位")));
+        assertEquals(0.2, RelatedTasks.jaccard(RelatedTasks.bigrams("新增学位"), RelatedTasks.bigrams("学位数量")), 1e-9);
+    }
+
+    @Test
+    void hrefsAreRelativeAndPercentEncoded() {
+        assertEquals("../../", RelativeHref.root("tasks/doc/1.html"));
+        assertEquals("../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html#g1",
+                RelativeHref.to("../", "departments/区教体局.html#g1"));
+        assertEquals("a%20b%25.html", RelativeHref.to("", "a b%.html"));
+    }
+}

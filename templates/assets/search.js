@@ -1,0 +1,620 @@
+/*
+ * PolicyKB site search. No dependencies, no inline script (CSP script-src 'self').
+ *
+ * Reads the browser index the build exports from Lucene (search/meta.json, term shards s/<n>.json with the
+ * best postings first, further pages p/..., result cards c/..., facets a/..., d/..., dep/...), tokenises a
+ * query as Lucene's analyzer does (CJK width folding, lower case, a run of CJK characters = the phrase of its
+ * bigrams, a lone character = its unigram) and ranks with Lucene's BM25 in 32-bit floats, so the site and
+ * `policykb search` agree. Postings are fetched page by page until the top hits are settled (the best a hit
+ * not yet seen could score is below the k-th exact score), so a common term never loads its whole list.
+ */
+(() => {
+  'use strict';
+
+  const scriptUrl = document.currentScript ? document.currentScript.src : new URL('assets/search.js', location.href).href;
+  const ROOT = new URL('../', scriptUrl);
+  const BASE = new URL('search/', ROOT);
+  const f32 = Math.fround;
+  const PAGE_SIZE = 10;
+  const EAGER_FACETS = 5000;
+  const stats = { bytes: 0, requests: 0 };
+  window.policykbSearch = { stats, runs: [] };
+
+  // ---------- fetching, with a byte count for the benchmark ----------
+  const cache = new Map();
+  function load(path) {
+    if (!cache.has(path)) {
+      const started = performance.now();
+      cache.set(path, fetch(new URL(path, BASE)).then((r) => {
+        if (!r.ok) throw new Error('search index file missing: ' + path);
+        return r.text();
+      }).then((text) => {
+        stats.bytes += new TextEncoder().encode(text).length;
+        stats.requests += 1;
+        stats.lastArrival = performance.now();
+        stats.fetchMs = (stats.fetchMs || 0) + (stats.lastArrival - started);
+        return JSON.parse(text);
+      }));
+    }
+    return cache.get(path);
+  }
+  let metaPromise = null;
+  const meta = () => (metaPromise = metaPromise || load('meta.json').then(prepare));
+
+  // ---------- the analyzer, as org.policykb.index.PolicyAnalyzer does it for a query ----------
+  const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const LETTER = /[\p{L}\p{M}_]/u;
+  const DIGIT = /\p{N}/u;
+  const MID_LETTER = new Set([':', '\u00b7', '\u0387', '\u05f4', '\u2027', '\ufe13', '\ufe55']);
+  const MID_NUM_LET = new Set(['.', '\'', '\u2018', '\u2019', '\u2024', '\ufe52']);
+  const MID_NUM = new Set([',', ';', '\u037e', '\u0589', '\u060c', '\u060d', '\u066c', '\u07f8', '\u2044', '\ufe10', '\ufe14', '\ufe50', '\ufe54']);
+
+  function fold(text) {
+    let out = '';
+    for (const ch of text) {
+      const c = ch.codePointAt(0);
+      out += c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
+    }
+    return out.toLowerCase();
+  }
+  const kind = (ch) => (ch === undefined ? 0 : CJK.test(ch) ? 3 : LETTER.test(ch) ? 1 : DIGIT.test(ch) ? 2 : 0);
+
+  /** Query parts: {terms, text}; a CJK run of n > 1 characters gives n - 1 bigrams, matched as a phrase. */
+  function parse(query) {
+    const chars = Array.from(fold(query));
+    const parts = [];
+    let i = 0;
+    while (i < chars.length) {
+      const k = kind(chars[i]);
+      if (k === 3) {
+        let j = i;
+        while (j < chars.length && kind(chars[j]) === 3) j++;
+        const run = chars.slice(i, j);
+        const terms = run.length === 1 ? [run[0]] : run.slice(1).map((c, n) => run[n] + c);
+        parts.push({ terms, text: run.join(''), cjk: true });
+        i = j;
+      } else if (k === 1 || k === 2) {
+        let j = i + 1;
+        for (;;) {
+          const next = kind(chars[j]);
+          if (next === 1 || next === 2) { j++; continue; }
+          const prev = kind(chars[j - 1]);
+          const after = kind(chars[j + 1]);
+          const c = chars[j];
+          const letters = prev === 1 && after === 1 && (MID_LETTER.has(c) || MID_NUM_LET.has(c));
+          const digits = prev === 2 && after === 2 && (MID_NUM.has(c) || MID_NUM_LET.has(c));
+          if (c !== undefined && (letters || digits)) { j += 2; continue; }
+          break;
+        }
+        const word = chars.slice(i, j).join('');
+        parts.push({ terms: [word], text: word, cjk: false });
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return parts;
+  }
+
+  // ---------- Lucene's BM25 in 32-bit floats ----------
+  function byte4ToInt(b) {
+    if (b < 24) return b;
+    const i = b - 24;
+    const bits = i & 7;
+    const shift = (i >>> 3) - 1;
+    return 24 + (shift === -1 ? bits : (bits | 8) * 2 ** shift);
+  }
+  function prepare(m) {
+    m.norm = {};
+    const k1 = f32(m.k1);
+    const b = f32(m.b);
+    for (const key of Object.keys(m.fields)) {
+      const avgdl = f32(m.fields[key].avgdl);
+      const inverse = new Float32Array(256);
+      for (let i = 0; i < 256; i++) {
+        inverse[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * byte4ToInt(i)) / avgdl))));
+      }
+      m.norm[key] = inverse;
+    }
+    m.boost = { t: f32(m.titleBoost), b: 1 };
+    m.typeOf = (item) => m.types.find((t) => item >= t[1] && item < t[2]) || ['?'];
+    return m;
+  }
+  const bm25 = (weight, x) => f32(weight - f32(weight / f32(1 + x)));
+
+  function shardOf(term, shards) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % shards;
+  }
+
+  /** One term's postings in one field; pages are fetched on demand, best first. */
+  class Postings {
+    constructor(m, field, term, entry) {
+      [this.df, this.idf, this.count, this.pages, this.key] = entry;
+      this.idf = f32(this.idf); // written as Java's Float.toString: the nearest double is not the float
+      this.shard = shardOf(term, m.shards);
+      this.inverse = m.norm[field];
+      this.byItem = new Map();
+      this.loaded = 0;
+      this.lastKey = Infinity;
+      this.add(entry[5]);
+    }
+    get exhausted() { return this.loaded >= this.pages; }
+    add(flat) {
+      for (let i = 0; i < flat.length; i += 3) {
+        const key = f32(flat[i + 2] * this.inverse[flat[i + 1]]);
+        this.byItem.set(flat[i], { norm: flat[i + 1], tf: flat[i + 2], key });
+        this.lastKey = key;
+      }
+      this.loaded += 1;
+    }
+    async more() {
+      if (this.exhausted) return;
+      this.add(await load(`p/${this.shard}/${this.key}-${this.loaded}.json`));
+    }
+  }
+
+  async function postings(m, field, term) {
+    const shard = await load(`s/${shardOf(term, m.shards)}.json`);
+    const entry = shard[field][term];
+    return entry ? new Postings(m, field, term, entry) : null;
+  }
+
+  /**
+   * A query part in one field: its BM25 weight (the idf of all its terms, as Lucene sums them) and its
+   * driver, the rarest of its terms' lists. A hit of the part is in the driver; its exact frequency is the
+   * driver's (a single term) or is counted on the hit's card (a phrase: the run of characters as written,
+   * which is what consecutive bigrams at consecutive positions amount to).
+   */
+  function clause(m, field, part, lists) {
+    if (lists.some((l) => l === null)) return null;
+    let idf = 0;
+    for (const l of lists) idf += l.idf;
+    const driver = lists.reduce((a, b) => (b.df < a.df ? b : a));
+    return {
+      field, driver, drivers: [driver], phrase: lists.length > 1, cjk: part.cjk, text: part.text,
+      weight: f32(m.boost[field] * f32(idf)), inverse: m.norm[field],
+    };
+  }
+
+  function count(text, run) {
+    let n = 0;
+    for (let at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + 1)) n++;
+    return n;
+  }
+
+  /** [exact score or upper bound, exact?] of one clause for one item, given its card if fetched. */
+  function judge(c, item, card) {
+    if (c === null) return [0, true];
+    const p = c.driver.byItem.get(item);
+    if (p && !c.phrase) return [bm25(c.weight, p.key), true];
+    if (card && c.cjk) {
+      const freq = count(c.field === 't' ? card.title : card.body, c.text);
+      const norm = c.field === 't' ? card.titleNorm : card.bodyNorm;
+      return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[norm])), true];
+    }
+    if (!p && c.driver.exhausted) return [0, true];
+    return [bm25(c.weight, p ? p.key : c.driver.lastKey), false];
+  }
+
+  /** The best any item not seen in any driver yet could score. */
+  function unseenBound(parts) {
+    let total = 0;
+    for (const part of parts) {
+      let sum = 0;
+      for (const c of part) {
+        if (c !== null && !c.driver.exhausted) sum += bm25(c.weight, c.driver.lastKey);
+      }
+      if (sum === 0) return 0;
+      total += f32(sum);
+    }
+    return f32(total);
+  }
+
+  /** Cards fetched so far, with the folded texts a phrase is counted on. */
+  const cardCache = new Map();
+  async function fetchCards(m, items) {
+    const missing = items.filter((i) => !cardCache.has(i));
+    await Promise.all(missing.map((i) => load(`c/${Math.floor(i / m.cardBlock)}.json`).then((block) => {
+      const c = block[i % m.cardBlock];
+      cardCache.set(i, {
+        raw: c, title: fold(c.length > 6 ? c[6] : c[0]), body: fold(c[3]), titleNorm: c[4], bodyNorm: c[5],
+      });
+    })));
+  }
+
+  // ---------- filters and facets ----------
+  async function attrsOf(m, items) {
+    const blocks = new Set(items.map((i) => Math.floor(i / m.attrBlock)));
+    const loaded = await Promise.all([...blocks].map((b) => load(`a/${b}.json`).then((a) => [b, a])));
+    const byBlock = new Map(loaded);
+    return (item) => byBlock.get(Math.floor(item / m.attrBlock))[item % m.attrBlock];
+  }
+
+  async function filterFor(m, filters) {
+    const tests = [];
+    if (filters.type) {
+      const range = m.types.find((t) => t[0] === filters.type);
+      tests.push((item) => item >= range[1] && item < range[2]);
+    }
+    if (filters.dept !== '') {
+      const lists = await load(`dep/${filters.dept}.json`);
+      const set = new Set(filters.role === 'lead' ? lists.l : filters.role === 'support' ? lists.s : lists.l.concat(lists.s));
+      tests.push((item) => set.has(item));
+    }
+    return { pass: (item) => tests.every((t) => t(item)), doc: filters.doc };
+  }
+
+  // ---------- the search ----------
+  const CARD_BATCH = 12;
+  async function search(query, filters, k) {
+    const m = await meta();
+    const parts = parse(query);
+    const filter = await filterFor(m, filters);
+    if (parts.length === 0) return listing(m, filters, filter, k);
+    const clauses = await Promise.all(parts.map(async (part) => Promise.all(['t', 'b'].map(async (field) =>
+      clause(m, field, part, await Promise.all(part.terms.map((t) => postings(m, field, t))))))));
+    if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
+    const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
+    for (;;) {
+      const seen = new Set();
+      for (const d of drivers) for (const item of d.byItem.keys()) seen.add(item);
+      const exact = [];
+      const open = [];
+      for (const item of seen) {
+        const card = cardCache.get(item);
+        let total = 0;
+        let settled = true;
+        let matches = true;
+        let cardHelps = !card;
+        for (const part of clauses) {
+          let sum = 0;
+          let partSettled = true;
+          for (const c of part) {
+            const [score, isExact] = judge(c, item, card);
+            sum += score;
+            if (!isExact) {
+              partSettled = false;
+              if (!c.cjk) cardHelps = false;
+            }
+          }
+          if (partSettled && sum === 0) { matches = false; break; }
+          settled = settled && partSettled;
+          total += f32(sum);
+        }
+        if (!matches) continue;
+        if (settled) exact.push([item, f32(total)]);
+        else if (filter.pass(item)) open.push([item, f32(total), cardHelps]);
+      }
+      exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      let ranked = exact.filter((e) => filter.pass(e[0]));
+      if (filter.doc !== '') {
+        const attrs = await attrsOf(m, ranked.map((e) => e[0]));
+        ranked = ranked.filter((e) => String(attrs(e[0])[0]) === filter.doc);
+      }
+      const unseen = unseenBound(clauses);
+      const kth = ranked.length >= k ? ranked[k - 1][1] : -1;
+      open.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const contenders = open.filter((o) => o[1] >= kth);
+      if (unseen < kth && contenders.length === 0) return result(m, parts, exact, ranked, false, filters);
+      const unfinished = drivers.filter((d) => !d.exhausted);
+      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
+      // settle the best open items by their cards, unless items not seen yet could still beat them
+      const byCard = contenders.filter((o) => o[2]).slice(0, CARD_BATCH).map((o) => o[0]);
+      if (byCard.length > 0 && (byCard.length === CARD_BATCH || contenders[0][1] >= unseen || unfinished.length === 0)) {
+        await fetchCards(m, byCard);
+      } else if (unfinished.length > 0) {
+        await Promise.all(unfinished.map((d) => d.more()));
+      } else {
+        await fetchCards(m, contenders.map((o) => o[0]).slice(0, CARD_BATCH));
+      }
+    }
+  }
+
+  async function listing(m, filters, filter, k) {
+    let items = [];
+    if (filters.dept !== '') {
+      const lists = await load(`dep/${filters.dept}.json`);
+      const all = filters.role === 'lead' ? lists.l : filters.role === 'support' ? lists.s : lists.l.concat(lists.s);
+      items = [...new Set(all)].sort((a, b) => a - b);
+    } else if (filters.type) {
+      const range = m.types.find((t) => t[0] === filters.type);
+      for (let i = range[1]; i < range[2]; i++) items.push(i);
+    } else {
+      return { parts: [], all: [], ranked: [], complete: true };
+    }
+    let ranked = items.filter(filter.pass).map((i) => [i, 1]);
+    if (filter.doc !== '') {
+      const attrs = await attrsOf(m, ranked.map((e) => e[0]));
+      ranked = ranked.filter((e) => String(attrs(e[0])[0]) === filter.doc);
+    }
+    return result(m, [], items.map((i) => [i, 1]), ranked, true, filters);
+  }
+
+  function result(m, parts, all, ranked, complete, filters) {
+    return { parts, all, ranked, complete, filters };
+  }
+
+  // ---------- facets: counts over the matches, each facet ignoring its own filter ----------
+  // Type counts come from the item ranges; department and document counts need the a/ blocks of the
+  // matches, so they cover at most FACET_LIMIT matches (marked "+" when that is not all of them).
+  const FACET_LIMIT = 300;
+  async function facets(m, res) {
+    const all = res.all.map((e) => e[0]);
+    const some = all.slice(0, FACET_LIMIT);
+    const attrs = await attrsOf(m, some);
+    const f = res.filters;
+    const dept = Number(f.dept);
+    const deptOk = (a, role) => f.dept === '' || (role !== 'support' && a[1] === dept) || (role !== 'lead' && a.slice(2).includes(dept));
+    const typeOk = (item) => !f.type || m.typeOf(item)[0] === f.type;
+    const docOk = (a) => f.doc === '' || String(a[0]) === f.doc;
+    const counts = { type: new Map(), dept: new Map(), doc: new Map(), role: new Map() };
+    const bump = (map, key) => map.set(key, (map.get(key) || 0) + 1);
+    const simple = f.dept === '' && f.doc === '';
+    for (const item of simple ? all : some) {
+      if (simple || (deptOk(attrs(item), f.role) && docOk(attrs(item)))) bump(counts.type, m.typeOf(item)[0]);
+    }
+    for (const item of some) {
+      const a = attrs(item);
+      if (typeOk(item) && docOk(a)) {
+        const ds = new Set(f.role === 'support' ? a.slice(2) : f.role === 'lead' ? [a[1]] : [a[1], ...a.slice(2)]);
+        for (const d of ds) if (d >= 0) bump(counts.dept, d);
+        if (f.dept !== '') {
+          if (a[1] === dept) bump(counts.role, 'lead');
+          if (a.slice(2).includes(dept)) bump(counts.role, 'support');
+        }
+      }
+      if (typeOk(item) && deptOk(a, f.role)) bump(counts.doc, a[0]);
+    }
+    counts.exact = res.complete && all.length <= FACET_LIMIT;
+    counts.typeExact = res.complete && (simple || counts.exact);
+    return counts;
+  }
+
+  async function cards(m, items) {
+    await fetchCards(m, items);
+    return items.map((i) => cardCache.get(i).raw);
+  }
+
+  async function documentTitles(m, ords) {
+    const blocks = [...new Set(ords.map((o) => Math.floor(o / m.docBlock)))];
+    const loaded = new Map(await Promise.all(blocks.map((b) => load(`d/${b}.json`).then((d) => [b, d]))));
+    return (ord) => loaded.get(Math.floor(ord / m.docBlock))[ord % m.docBlock];
+  }
+
+  // ---------- snippets: the same rule as org.policykb.index.Snippets ----------
+  const BEFORE = 30;
+  const isWord = (ch) => kind(ch) === 1 || kind(ch) === 2;
+  const LENGTH = 140;
+  function matches(text, parts) {
+    const folded = fold(text);
+    const out = [];
+    for (const part of parts) {
+      if (part.text === '') continue;
+      let at = folded.indexOf(part.text);
+      while (at >= 0) {
+        const end = at + part.text.length;
+        if (part.cjk || (!isWord(folded[at - 1]) && !isWord(folded[end]))) out.push([at, end]);
+        at = folded.indexOf(part.text, at + 1);
+      }
+    }
+    return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+  function marked(element, text, ranges) {
+    let at = 0;
+    for (const [s, e] of ranges) {
+      const start = Math.max(s, at);
+      if (start >= e) continue;
+      element.append(text.slice(at, start));
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(start, e);
+      element.append(mark);
+      at = e;
+    }
+    element.append(text.slice(at));
+  }
+  function snippet(element, text, parts) {
+    const found = matches(text, parts);
+    let start = found.length ? Math.max(0, found[0][0] - BEFORE) : 0;
+    const end = Math.min(text.length, start + LENGTH);
+    if (start > 0 && end - start < LENGTH) start = Math.max(0, end - LENGTH);
+    const cut = text.slice(start, end).replace(/\n/g, ' ');
+    const inside = found.map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start]).filter(([s, e]) => s < e);
+    if (start > 0) element.append('…');
+    marked(element, cut, inside);
+    if (end < text.length) element.append('…');
+  }
+
+  // ---------- the page ----------
+  const TYPE_NAMES = { document: '文件', section: '章节', task: '任务', goal: '目标' };
+  const ROLE_NAMES = { lead: '牵头', support: '配合' };
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  async function renderHits(m, list, res, from, to) {
+    const items = res.ranked.slice(from, to).map((e) => e[0]);
+    const found = await cards(m, items);
+    const render = performance.now();
+    items.forEach((item, n) => {
+      const [title, url, docTitle, text] = found[n];
+      const type = m.typeOf(item)[0];
+      const li = el('li', 'search-hit');
+      li.dataset.url = url;
+      li.dataset.type = type;
+      const a = el('a', 'search-hit-title');
+      a.href = new URL(url, ROOT).href;
+      a.append(el('span', 'search-hit-type', TYPE_NAMES[type] || type), ' ');
+      const t = el('span');
+      marked(t, title, matches(title, res.parts));
+      a.append(t);
+      li.append(a);
+      if (type !== 'document') li.append(el('div', 'search-hit-document', docTitle));
+      const p = el('p', 'search-hit-snippet');
+      snippet(p, text, res.parts);
+      li.append(p);
+      list.append(li);
+    });
+    return performance.now() - render;
+  }
+
+  function fillSelect(select, options, value, anyLabel) {
+    select.replaceChildren(new Option(anyLabel, ''));
+    for (const [v, label] of options) select.append(new Option(label, v));
+    select.value = options.some(([v]) => v === value) ? value : '';
+  }
+
+  async function renderFacets(m, res, ui) {
+    const counts = await facets(m, res);
+    const plus = counts.exact ? '' : '+';
+    const typePlus = counts.typeExact ? '' : '+';
+    const f = res.filters;
+    const types = m.types.filter((t) => counts.type.get(t[0]) || f.type === t[0])
+      .map((t) => [t[0], `${TYPE_NAMES[t[0]]} (${counts.type.get(t[0]) || 0}${typePlus})`]);
+    fillSelect(ui.type, types, f.type, '全部类型');
+    const depts = [...m.departments.keys()].filter((d) => counts.dept.get(d) || String(d) === f.dept)
+      .sort((a, b) => (counts.dept.get(b) || 0) - (counts.dept.get(a) || 0) || a - b)
+      .map((d) => [String(d), `${m.departments[d][1]} (${counts.dept.get(d) || 0}${plus})`]);
+    fillSelect(ui.dept, depts, f.dept, '全部部门');
+    fillSelect(ui.role, ['lead', 'support'].map((r) => [r, f.dept === '' ? ROLE_NAMES[r] : `${ROLE_NAMES[r]} (${counts.role.get(r) || 0}${plus})`]), f.role, '全部角色');
+    const docOrds = [...counts.doc.keys()].sort((a, b) => counts.doc.get(b) - counts.doc.get(a) || a - b).slice(0, 50);
+    if (f.doc !== '' && !docOrds.includes(Number(f.doc))) docOrds.push(Number(f.doc));
+    const titleOf = await documentTitles(m, docOrds);
+    fillSelect(ui.doc, docOrds.map((o) => [String(o), `${titleOf(o)[1]} (${counts.doc.get(o) || 0}${plus})`]), f.doc, '全部文件');
+  }
+
+  function searchPage(ui) {
+    let shown = 0;
+    let current = null;
+    let generation = 0;
+    const state = () => ({
+      q: ui.input.value.trim(), type: ui.type.value, dept: ui.dept.value, role: ui.role.value, doc: ui.doc.value,
+    });
+    async function run(more) {
+      const s = state();
+      const mine = ++generation;
+      const m = await meta();
+      const startBytes = stats.bytes;
+      const startRequests = stats.requests;
+      const started = performance.now();
+      if (!more) {
+        shown = 0;
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries(s)) if (value) params.set(key, key === 'dept' ? m.departments[value][0] : value);
+        history.replaceState(null, '', '?' + params.toString());
+      }
+      if (!s.q && !s.dept && !s.type) {
+        ui.results.replaceChildren();
+        ui.status.textContent = '';
+        ui.more.hidden = true;
+        document.body.dataset.searchDone = '';
+        return;
+      }
+      const res = more && current ? current : await search(s.q, s, PAGE_SIZE);
+      if (mine !== generation) return;
+      current = res;
+      if (!more) ui.results.replaceChildren();
+      const to = Math.min(res.ranked.length, shown + PAGE_SIZE);
+      const dataAt = stats.lastArrival || performance.now();
+      const renderMs = await renderHits(m, ui.results, res, shown, to);
+      shown = to;
+      if (mine !== generation) return;
+      ui.status.textContent = res.ranked.length === 0 ? '没有找到与查询相符的结果。'
+        : `找到 ${res.ranked.length}${res.complete ? '' : '+'} 条结果`;
+      ui.more.hidden = shown >= res.ranked.length;
+      const run = {
+        query: s.q, filters: s, hits: res.ranked.length, bytes: stats.bytes - startBytes,
+        requests: stats.requests - startRequests, totalMs: performance.now() - started,
+        afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
+      };
+      window.policykbSearch.runs.push(run);
+      document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
+      // on a big site the department and document counts wait until the filters are opened
+      if (m.items <= EAGER_FACETS || ui.filters.open) await renderFacets(m, res, ui);
+      else ui.filters.addEventListener('toggle', () => { if (current === res) renderFacets(m, res, ui); }, { once: true });
+    }
+    let timer = 0;
+    const soon = () => { clearTimeout(timer); timer = setTimeout(() => run(false), 120); };
+    ui.input.addEventListener('input', soon);
+    ui.form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(false); });
+    for (const select of [ui.type, ui.dept, ui.role, ui.doc]) select.addEventListener('change', () => run(false));
+    ui.more.addEventListener('click', async () => {
+      if (current && current.ranked.length < shown + PAGE_SIZE && !current.complete) {
+        current = await search(ui.input.value.trim(), state(), shown + PAGE_SIZE);
+      }
+      run(true);
+    });
+    const params = new URLSearchParams(location.search);
+    ui.input.value = params.get('q') || '';
+    meta().then((m) => {
+      if (m.items > EAGER_FACETS && !params.get('dept') && !params.get('doc')) ui.filters.open = false;
+      const deptId = params.get('dept');
+      const dept = m.departments.findIndex((d) => d[0] === deptId || d[1] === deptId || d[2].includes(deptId));
+      fillSelect(ui.dept, m.departments.map((d, i) => [String(i), d[1]]), dept >= 0 ? String(dept) : '', '全部部门');
+      fillSelect(ui.type, m.types.map((t) => [t[0], TYPE_NAMES[t[0]]]), params.get('type') || '', '全部类型');
+      fillSelect(ui.role, Object.entries(ROLE_NAMES), params.get('role') || '', '全部角色');
+      if (params.get('doc')) ui.doc.replaceChildren(new Option('', params.get('doc')));
+      ui.doc.value = params.get('doc') || '';
+      run(false);
+    });
+  }
+
+  /** The box on every other page: the first hits as you type, Enter goes to the search page. */
+  function searchBox(input) {
+    const form = input.form;
+    const popup = el('ol', 'search-popup');
+    popup.hidden = true;
+    input.insertAdjacentElement('afterend', popup);
+    let timer = 0;
+    let generation = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const mine = ++generation;
+        const q = input.value.trim();
+        if (!q) { popup.hidden = true; return; }
+        const m = await meta();
+        const res = await search(q, { type: '', dept: '', role: '', doc: '' }, 8);
+        if (mine !== generation) return;
+        popup.replaceChildren();
+        if (res.ranked.length === 0) popup.append(el('li', 'search-none', '没有找到'));
+        else await renderHits(m, popup, res, 0, 8);
+        popup.hidden = false;
+      }, 120);
+    });
+    if (form) form.action = new URL('search.html', ROOT).href;
+  }
+
+  function start() {
+    const results = document.getElementById('search-results');
+    if (results) {
+      searchPage({
+        form: document.getElementById('search-form'), input: document.getElementById('search-q'), results,
+        status: document.getElementById('search-status'), more: document.getElementById('search-more'),
+        type: document.getElementById('filter-type'), dept: document.getElementById('filter-department'),
+        role: document.getElementById('filter-role'), doc: document.getElementById('filter-document'),
+        filters: document.getElementById('search-filters'),
+      });
+    }
+    for (const input of document.querySelectorAll('input[data-policykb-search]')) {
+      if (input.id !== 'search-q') searchBox(input);
+    }
+  }
+  window.policykbSearch.parse = parse;
+  /** For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name. */
+  window.policykbSearch.top = async (q, filters, k) => {
+    const m = await meta();
+    const f = Object.assign({ type: '', dept: '', role: '', doc: '' }, filters || {});
+    if (f.dept !== '') f.dept = String(m.departments.findIndex((d) => d[0] === f.dept || d[1] === f.dept || d[2].includes(f.dept)));
+    const res = await search(q, f, k || 10);
+    const top = res.ranked.slice(0, k || 10);
+    const found = await cards(m, top.map((e) => e[0]));
+    return top.map((e, n) => ({ url: found[n][1], type: m.typeOf(e[0])[0], score: e[1] }));
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
