@@ -210,10 +210,31 @@ final class DocumentBodyBuilder {
         return found;
     }
 
+    /**
+     * Where a leading front matter block ({@code ---} … {@code ---}, as Markdown files and the canonical text of
+     * web pages and Word documents open) ends: it is the document's metadata, shown in the page head, not text.
+     */
+    static int frontMatterEnd(String text) {
+        if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
+            return 0;
+        }
+        for (int start = text.indexOf('\n') + 1; start > 0 && start < text.length(); ) {
+            int nl = text.indexOf('\n', start);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            String line = text.substring(start, lineEnd).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                return nl < 0 ? text.length() : nl + 1;
+            }
+            start = nl + 1;
+        }
+        return 0;
+    }
+
     /** Decides whether the section starts with a heading line of its own or with a run-in heading. */
     private static void heading(Section section, String text, int start, int end, SectionDraft draft) {
         draft.bodyStart = start;
         if (section.level() == 0) {
+            draft.bodyStart = Math.min(end, Math.max(start, frontMatterEnd(text)));
             return;
         }
         String number = section.number() == null ? "" : section.number();
