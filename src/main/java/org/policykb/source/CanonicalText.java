@@ -51,22 +51,22 @@ final class CanonicalText {
      * line would end the row.
      */
     CanonicalText table(List<List<String>> rows) {
-        for (List<String> row : rows) {
-            boolean any = false;
+        List<List<String>> cells = rows.stream()
+                .map(row -> row.stream().filter(cell -> !lines(cell).isEmpty()).toList())
+                .filter(row -> !row.isEmpty())
+                .toList();
+        if (cells.size() > 1 && cells.getFirst().size() == 1 && cells.get(1).size() > 1) {
+            // A first row that spans the table is its caption (表2 …), written above it as a word processor would.
+            paragraph(cells.getFirst().getFirst());
+            cells = cells.subList(1, cells.size());
+        }
+        for (List<String> row : cells) {
             for (String cell : row) {
                 List<String> lines = lines(cell);
-                if (lines.isEmpty()) {
-                    continue;
-                }
                 body.append('\t').append(lines.getFirst()).append('\n');
-                for (String more : lines.subList(1, lines.size())) {
-                    body.append(more).append('\n');
-                }
-                any = true;
+                lines.subList(1, lines.size()).forEach(more -> body.append(more).append('\n'));
             }
-            if (any) {
-                body.append('\n'); // also ends the table before the next paragraph
-            }
+            body.append('\n'); // a blank line ends the row, and after the last row the table
         }
         return this;
     }

@@ -53,6 +53,13 @@ class HtmlReaderTest {
     }
 
     @Test
+    void aFirstRowSpanningTheTableIsItsCaption() {
+        assertEquals("表2 重点项目清单\n\t序号\n\t名称\n\n\t1\n\t幼儿园建设与提升工程\n\n",
+                text("<table><tr><td colspan=2>表2 重点项目清单</td></tr><tr><td>序号</td><td>名称</td></tr>"
+                        + "<tr><td>1</td><td>幼儿园建设与提升工程</td></tr></table>"));
+    }
+
+    @Test
     void hiddenElementsScriptsAndStylesAreNotText() {
         assertEquals("正文。\n", text("<p>正文。</p><div style=\"display: none\">隐藏的打印版</div><script>var a = '脚本';</script>"
                 + "<style>p { color: red }</style><p hidden>隐藏</p>"));
