@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * files: one paragraph per line; a table as one tab-indented cell per line with a blank line after each row
  * (a cell's further lines follow without a tab), as word processors flatten tables; and the header the
  * format carries (a portal's 发文字号 table, meta tags) in front as YAML front matter with the keys Markdown
- * uses. Not thread-safe: one per document.
+ * uses, plus {@code titleHint} for a title the parser takes only when the text's head gives none (a page
+ * heading outside the body, a Word file's stored title). Not thread-safe: one per document.
  */
 final class CanonicalText {
     /** Values that YAML would read as something else unless quoted. */
