@@ -116,7 +116,6 @@
       }
       m.norm[key] = inverse;
     }
-    m.boost = { t: f32(m.titleBoost), b: 1 };
     m.typeOf = (item) => m.types.find((t) => item >= t[1] && item < t[2]) || ['?'];
     return m;
   }
@@ -146,6 +145,7 @@
         const key = f32(flat[i + 2] * this.inverse[flat[i + 1]]);
         this.byItem.set(flat[i], { norm: flat[i + 1], tf: flat[i + 2], key });
         this.lastKey = key;
+        this.lastItem = flat[i];
       }
       this.loaded += 1;
     }
@@ -162,19 +162,18 @@
   }
 
   /**
-   * A query part in one field: its BM25 weight (the idf of all its terms, as Lucene sums them) and its
-   * driver, the rarest of its terms' lists. A hit of the part is in the driver; its exact frequency is the
-   * driver's (a single term) or is counted on the hit's card (a phrase: the run of characters as written,
-   * which is what consecutive bigrams at consecutive positions amount to).
+   * A query part: its BM25 weight (the idf of all its terms, summed as Lucene sums them) and its driver, the
+   * rarest of its terms' lists. A hit of the part is in the driver; its exact frequency is the driver's (a
+   * single term) or is counted on the hit's card (a phrase: the run of characters as written, which is what
+   * consecutive bigrams at consecutive positions amount to).
    */
-  function clause(m, field, part, lists) {
+  function clause(m, part, lists) {
     if (lists.some((l) => l === null)) return null;
     let idf = 0;
     for (const l of lists) idf += l.idf;
     const driver = lists.reduce((a, b) => (b.df < a.df ? b : a));
     return {
-      field, driver, drivers: [driver], phrase: lists.length > 1, cjk: part.cjk, text: part.text,
-      weight: f32(m.boost[field] * f32(idf)), inverse: m.norm[field],
+      driver, phrase: lists.length > 1, cjk: part.cjk, text: part.text, weight: f32(idf), inverse: m.norm.x,
     };
   }
 
@@ -190,9 +189,8 @@
     const p = c.driver.byItem.get(item);
     if (p && !c.phrase) return [bm25(c.weight, p.key), true];
     if (card && c.cjk) {
-      const freq = count(c.field === 't' ? card.title : card.body, c.text);
-      const norm = c.field === 't' ? card.titleNorm : card.bodyNorm;
-      return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[norm])), true];
+      const freq = count(card.text, c.text);
+      return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[card.norm])), true];
     }
     if (!p && c.driver.exhausted) return [0, true];
     return [bm25(c.weight, p ? p.key : c.driver.lastKey), false];
@@ -218,9 +216,9 @@
     const missing = items.filter((i) => !cardCache.has(i));
     await Promise.all(missing.map((i) => load(`c/${Math.floor(i / m.cardBlock)}.json`).then((block) => {
       const c = block[i % m.cardBlock];
-      cardCache.set(i, {
-        raw: c, title: fold(c.length > 6 ? c[6] : c[0]), body: fold(c[3]), titleNorm: c[4], bodyNorm: c[5],
-      });
+      const title = c.length > 5 ? c[5] : c[0];
+      // the searched text as org.policykb.index.ItemDocument.text builds it
+      cardCache.set(i, { raw: c, text: fold(title.trim() === '' ? c[3] : title + '\n' + c[3]), norm: c[4] });
     })));
   }
 
@@ -247,14 +245,14 @@
   }
 
   // ---------- the search ----------
-  const CARD_BATCH = 12;
+  const CARD_BATCH = 10;
   async function search(query, filters, k) {
     const m = await meta();
     const parts = parse(query);
     const filter = await filterFor(m, filters);
     if (parts.length === 0) return listing(m, filters, filter, k);
-    const clauses = await Promise.all(parts.map(async (part) => Promise.all(['t', 'b'].map(async (field) =>
-      clause(m, field, part, await Promise.all(part.terms.map((t) => postings(m, field, t))))))));
+    const clauses = await Promise.all(parts.map(async (part) =>
+      [clause(m, part, await Promise.all(part.terms.map((t) => postings(m, 'x', t))))]));
     if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
     const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
     for (;;) {
@@ -268,6 +266,7 @@
         let settled = true;
         let matches = true;
         let cardHelps = !card;
+        let needsPage = false;
         for (const part of clauses) {
           let sum = 0;
           let partSettled = true;
@@ -277,6 +276,7 @@
             if (!isExact) {
               partSettled = false;
               if (!c.cjk) cardHelps = false;
+              if (!c.driver.byItem.has(item)) needsPage = true;
             }
           }
           if (partSettled && sum === 0) { matches = false; break; }
@@ -285,7 +285,7 @@
         }
         if (!matches) continue;
         if (settled) exact.push([item, f32(total)]);
-        else if (filter.pass(item)) open.push([item, f32(total), cardHelps]);
+        else if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       let ranked = exact.filter((e) => filter.pass(e[0]));
@@ -295,20 +295,26 @@
       }
       const unseen = unseenBound(clauses);
       const kth = ranked.length >= k ? ranked[k - 1][1] : -1;
+      const kthItem = ranked.length >= k ? ranked[k - 1][0] : Infinity;
       open.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const contenders = open.filter((o) => o[1] >= kth);
-      if (unseen < kth && contenders.length === 0) return result(m, parts, exact, ranked, false, filters);
+      // equal scores rank by item number, so an item tied with the k-th can only pass it with a lower number;
+      // a driver lists equal keys by item number, so an item not seen yet comes after its last one
+      const contenders = open.filter((o) => o[1] > kth || (o[1] === kth && o[0] < kthItem));
       const unfinished = drivers.filter((d) => !d.exhausted);
+      const unseenBeaten = unseen < kth || (unseen === kth && unfinished.every((d) => d.lastItem > kthItem));
+      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, unfinished.length === 0, filters);
       if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
-      // settle the best open items by their cards, unless items not seen yet could still beat them
-      const byCard = contenders.filter((o) => o[2]).slice(0, CARD_BATCH).map((o) => o[0]);
-      if (byCard.length > 0 && (byCard.length === CARD_BATCH || contenders[0][1] >= unseen || unfinished.length === 0)) {
-        await fetchCards(m, byCard);
-      } else if (unfinished.length > 0) {
-        await Promise.all(unfinished.map((d) => d.more()));
-      } else {
-        await fetchCards(m, contenders.map((o) => o[0]).slice(0, CARD_BATCH));
-      }
+      // Phrases in the driver are checked on their cards first (the cards are shown anyway); then more of
+      // the drivers while unseen items could still win; a few items missing from a driver are settled by
+      // their cards, many by the drivers' next pages.
+      const top = (list) => list.slice(0, CARD_BATCH).map((o) => o[0]);
+      const verify = contenders.filter((o) => o[2] && !o[3]);
+      const byCard = contenders.filter((o) => o[2]);
+      if (verify.length > 0) await fetchCards(m, top(verify));
+      else if (unfinished.length > 0 && !unseenBeaten) await Promise.all(unfinished.map((d) => d.more()));
+      else if (byCard.length > 0 && (byCard.length <= 2 * CARD_BATCH || unfinished.length === 0)) await fetchCards(m, top(byCard));
+      else if (unfinished.length > 0) await Promise.all(unfinished.map((d) => d.more()));
+      else await fetchCards(m, top(contenders));
     }
   }
 
@@ -519,8 +525,8 @@
       current = res;
       if (!more) ui.results.replaceChildren();
       const to = Math.min(res.ranked.length, shown + PAGE_SIZE);
-      const dataAt = stats.lastArrival || performance.now();
       const renderMs = await renderHits(m, ui.results, res, shown, to);
+      const dataAt = stats.lastArrival || started; // the last file (a card, usually) the hits needed
       shown = to;
       if (mine !== generation) return;
       ui.status.textContent = res.ranked.length === 0 ? '没有找到与查询相符的结果。'
@@ -532,10 +538,10 @@
         afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
       };
       window.policykbSearch.runs.push(run);
-      document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
       // on a big site the department and document counts wait until the filters are opened
       if (m.items <= EAGER_FACETS || ui.filters.open) await renderFacets(m, res, ui);
       else ui.filters.addEventListener('toggle', () => { if (current === res) renderFacets(m, res, ui); }, { once: true });
+      if (mine === generation) document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
     }
     let timer = 0;
     const soon = () => { clearTimeout(timer); timer = setTimeout(() => run(false), 120); };
@@ -600,9 +606,8 @@
         filters: document.getElementById('search-filters'),
       });
     }
-    for (const input of document.querySelectorAll('input[data-policykb-search]')) {
-      if (input.id !== 'search-q') searchBox(input);
-    }
+    // on the search page the page's own box does the work; elsewhere the header's box shows a few hits
+    if (!results) for (const input of document.querySelectorAll('input[data-policykb-search]')) searchBox(input);
   }
   window.policykbSearch.parse = parse;
   /** For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name. */

@@ -8,7 +8,7 @@ import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
 import org.policykb.publish.SiteWriter;
-import org.policykb.render.ChangePages;
+import org.policykb.render.RedirectPages;
 import org.policykb.render.DataExport;
 import org.policykb.render.LinkChecker;
 import org.policykb.render.RenderContext;
@@ -36,7 +36,7 @@ public final class SiteBuilder {
     private final ObjectMapper json = new ObjectMapper();
     private final ChangeHistory history = new ChangeHistory();
     private final TaskRedirects taskRedirects = new TaskRedirects();
-    private final ChangePages changePages = new ChangePages();
+    private final RedirectPages redirectPages = new RedirectPages();
 
     public BuildResult build(BuildSettings settings) throws IOException {
         return build(settings, Progress.NONE);
@@ -56,10 +56,19 @@ public final class SiteBuilder {
             KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content(), progress));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
+
+            KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
+            ChangeReport changes = times.time("changes", () -> ChangeReport.between(KnowledgeSummary.read(state, json)
+                    .orElseGet(() -> new KnowledgeSummary(List.of(), List.of(), List.of())), summary));
+            ChangeLog log = history.append(history.read(state), changes, settings.generatedOn());
+            Map<String, String> redirects = TaskRedirects.update(taskRedirects.read(state), changes.movedTaskIds(), kb);
+
             List<OutputFile> files = new ArrayList<>(times.time("export", () -> dataExport.export(kb)));
             progress.stage("rendering pages", 0);
             RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
-            files.addAll(times.time("render", () -> new SiteRenderer(settings.templates()).render(kb, context)));
+            SiteRenderer renderer = new SiteRenderer(settings.templates());
+            files.addAll(times.time("render", () -> renderer.render(kb, context, log)));
+            files.addAll(redirectPages.render(kb, redirects));
             progress.stage("checking links", 0);
             problems.addAll(times.time("check links", () -> new LinkChecker().check(files)));
             // the Lucene index lives in the state folder beside the site and is updated item by item
@@ -71,13 +80,6 @@ public final class SiteBuilder {
                 });
                 files.addAll(times.timeIo("browser index", () -> browserIndex.export(index, kb)));
             }
-            KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
-            ChangeReport changes = times.time("changes", () -> KnowledgeSummary.read(state, json)
-                    .map(previous -> ChangeReport.between(previous, summary))
-                    .orElseGet(() -> ChangeReport.between(new KnowledgeSummary(List.of(), List.of(), List.of()), summary)));
-            ChangeLog log = history.append(history.read(state), changes, settings.generatedOn());
-            Map<String, String> redirects = TaskRedirects.update(taskRedirects.read(state), changes.movedTaskIds(), kb);
-            files.addAll(changePages.render(kb, log, redirects, context));
             progress.stage("writing the site", 0);
             int[] written = {0};
             times.timeIo("publish", () -> {

@@ -98,15 +98,14 @@ public final class AttributionReader {
         return Optional.of(text.substring(end - last.length() - 2, end));
     }
 
-    /** A cheap test before the labelled-line pattern: 「…单位：」 or 「…部门：」 occurs in the region. */
+    /**
+     * A cheap test before the labelled-line pattern: 「…单位：」 or 「…部门：」 occurs in the region. Looks only
+     * inside the region: searching on to the end of the text made every task cost the whole document.
+     */
     private static boolean mentionsLabel(String text, int from, int to) {
-        for (int i = text.indexOf('：', from); i >= 0 && i < to; i = text.indexOf('：', i + 1)) {
-            if (i >= 2 && (text.startsWith("单位", i - 2) || text.startsWith("部门", i - 2))) {
-                return true;
-            }
-        }
-        for (int i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
-            if (i >= 2 && (text.startsWith("单位", i - 2) || text.startsWith("部门", i - 2))) {
+        for (int i = Math.max(from, 2); i < to; i++) {
+            char c = text.charAt(i);
+            if ((c == '：' || c == ':') && (text.startsWith("单位", i - 2) || text.startsWith("部门", i - 2))) {
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import org.policykb.model.Problem;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * the problems met. Built once and shared; thread-safe.
  */
 public final class DocumentExtractor {
+    /** With 「.html」 and a duplicate's 「-2」 an id stays far inside the 255-byte limit on a file name. */
+    static final int MAX_ID_BYTES = 150;
     private static final Pattern BYLINE = Pattern.compile("(?m)^[\\s\\u3000]*(?:本报|本刊)?(?:记者|通讯员|特约记者)[\\s:：]*[\\p{IsHan}·]{2,4}[\\s\\u3000]*$");
     private final AttributionReader attributions = new AttributionReader();
     private final MetadataExtractor metadata;
@@ -27,12 +30,33 @@ public final class DocumentExtractor {
         this.metadata = new MetadataExtractor(gazetteer);
     }
 
-    /** The document id: the source path without its extension, as a URL-safe slug. */
+    /**
+     * The document id: the source path without its extension, as a URL-safe slug. A slug longer than
+     * {@link #MAX_ID_BYTES} keeps its beginning and gets a short hash of the whole path, because the id becomes a
+     * file name ({@code documents/<id>.html}) and file systems refuse names over 255 bytes.
+     */
     public static String documentId(String relativePath) {
         int dot = relativePath.lastIndexOf('.');
         int slash = relativePath.lastIndexOf('/');
         String stem = dot > slash ? relativePath.substring(0, dot) : relativePath;
-        return SiteUrls.slug(stem.replace('/', '-'));
+        String slug = SiteUrls.slug(stem.replace('/', '-'));
+        if (slug.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) {
+            return slug;
+        }
+        String suffix = "-" + SiteUrls.shortHash(relativePath);
+        StringBuilder prefix = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < slug.length(); ) {
+            int cp = slug.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_ID_BYTES - suffix.length()) {
+                break;
+            }
+            prefix.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return prefix + suffix;
     }
 
     public PolicyDocument extract(String documentId, ParsedDocument doc) {

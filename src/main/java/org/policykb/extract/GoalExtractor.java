@@ -9,6 +9,7 @@ import org.policykb.model.SourceSpan;
 import org.policykb.model.Task;
 import org.policykb.text.Clauses;
 import org.policykb.text.Width;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,17 @@ final class GoalExtractor {
         }
         List<Goal> found = new ArrayList<>();
         org.policykb.text.LineIndex lines = new org.policykb.text.LineIndex(text);
+        // One sweep in text order keeps the tasks open at each sentence: asking every task for every sentence
+        // made a long plan cost tasks times sentences.
+        List<Task> byStart = tasks.stream().sorted(java.util.Comparator.comparingInt(t -> t.span().start())).toList();
+        List<Task> open = new ArrayList<>();
+        int next = 0;
         for (Clauses.Piece sentence : sentences.values()) {
-            Optional<Task> task = tasks.stream()
-                    .filter(t -> t.span().start() <= sentence.start() && sentence.start() < t.span().end())
-                    .min(java.util.Comparator.comparingInt(t -> t.span().length()));
+            while (next < byStart.size() && byStart.get(next).span().start() <= sentence.start()) {
+                open.add(byStart.get(next++));
+            }
+            open.removeIf(t -> t.span().end() <= sentence.start());
+            Optional<Task> task = open.stream().min(java.util.Comparator.comparingInt(t -> t.span().length()));
             read(documentId, text, lines, sentence, task, task.isEmpty(), horizon, found);
         }
         return withStableIds(documentId, found);
@@ -97,14 +105,20 @@ final class GoalExtractor {
      */
     private static List<Goal> withStableIds(String documentId, List<Goal> goals) {
         java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
         List<Goal> out = new ArrayList<>(goals.size());
         for (Goal g : goals) {
             String task = g.taskId().map(id -> id.substring(id.indexOf('/') + 1)).orElse("");
             String shape = g.text().replaceAll("[0-9０-９.．%％]+", "#");
             String base = "g-" + org.policykb.model.SiteUrls.shortHash(task + "\u0000" + shape);
             String local = base;
-            for (int k = 2; !used.add(local); k++) {
-                local = base + "-" + k;
+            if (!used.add(local)) {
+                // Count on from the last suffix this base got, not from -2 again for every repeat.
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (!used.add(local = base + "-" + k)) {
+                    k++;
+                }
+                nextSuffix.put(base, k + 1);
             }
             out.add(new Goal(documentId + "/" + local, g.documentId(), g.taskId(), g.text(), g.value(), g.year(), g.span()));
         }
@@ -165,7 +179,7 @@ final class GoalExtractor {
 
     private static Goal goal(String documentId, Optional<Task> task, String text, Optional<String> value,
                              Optional<Integer> year, Clauses.Piece where, org.policykb.text.LineIndex lines, int index) {
-        return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), text, value, year,
+        return new Goal(documentId + "/g" + (index + 1), documentId, task.map(Task::id), WordLeftovers.remove(text), value, year,
                 new SourceSpan(where.start(), where.end(), lines.lineOf(where.start())));
     }
 

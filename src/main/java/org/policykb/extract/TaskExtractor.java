@@ -8,6 +8,8 @@ import org.policykb.model.SourceSpan;
 import org.policykb.model.TableRow;
 import org.policykb.model.Task;
 
+import org.policykb.text.WordLeftovers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,13 +82,19 @@ final class TaskExtractor {
      */
     private static List<Task> withStableIds(String documentId, List<Task> tasks) {
         java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
         List<Task> out = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
             String words = t.title() == null || t.title().isBlank() ? String.valueOf(t.number()) : t.title();
             String base = "t-" + org.policykb.model.SiteUrls.name(words, 24);
             String local = base;
-            for (int k = 2; !used.add(local); k++) {
-                local = base + "-" + k;
+            if (!used.add(local)) {
+                // Count on from the last suffix this base got, not from -2 again for every repeat.
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (!used.add(local = base + "-" + k)) {
+                    k++;
+                }
+                nextSuffix.put(base, k + 1);
             }
             out.add(new Task(documentId + "/" + local, t.documentId(), t.sectionId(), t.number(), t.title(), t.text(),
                     t.lead(), t.support(), t.span()));
@@ -128,15 +136,29 @@ final class TaskExtractor {
         if (from == target) {
             return List.of(from);
         }
-        for (Section child : from.children()) {
-            if (child.span().start() <= target.span().start()) {
-                List<Section> sub = pathTo(child, target);
-                if (!sub.isEmpty()) {
-                    List<Section> out = new ArrayList<>();
-                    out.add(from);
-                    out.addAll(sub);
-                    return out;
-                }
+        // Spans tile the text, so only the last child starting at or before the target can hold it: trying
+        // every earlier child too made each call cost the whole tree.
+        List<Section> children = from.children();
+        int low = 0;
+        int high = children.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (children.get(mid).span().start() <= target.span().start()) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        // Empty sections share a start with the next one: step back over them until one holds the target.
+        for (int i = found; i >= 0 && children.get(i).span().start() == children.get(found).span().start(); i--) {
+            List<Section> sub = pathTo(children.get(i), target);
+            if (!sub.isEmpty()) {
+                List<Section> out = new ArrayList<>();
+                out.add(from);
+                out.addAll(sub);
+                return out;
             }
         }
         return List.of();
@@ -154,7 +176,7 @@ final class TaskExtractor {
         SourceSpan span = section.span();
         Attribution who = attributions.attribution(text, span.start(), span.end(), span.line());
         return new Task(documentId + "/" + section.id(), documentId, section.id(), section.number(), section.title(),
-                span.of(text).strip(), who.lead(), who.support(), span);
+                WordLeftovers.remove(span.of(text)).strip(), who.lead(), who.support(), span);
     }
 
     private List<Task> tableTasks(String documentId, ParsedDocument doc, Section table) {
@@ -215,13 +237,13 @@ final class TaskExtractor {
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : to;
             String segment = text.substring(bodyStart, end);
             int stop = firstOf(segment, "。；;，,：:");
-            String title = (stop >= 0 ? segment.substring(0, stop) : segment).strip();
+            String title = WordLeftovers.remove(stop >= 0 ? segment.substring(0, stop) : segment).strip();
             String number = text.substring(start, bodyStart);
             String local = section.id() + "-n" + (already + i + 1);
             SourceSpan span = new SourceSpan(start, end, lineOf(text, start));
             Attribution who = attributions.attribution(text, start, end, span.line());
             out.add(new Task(documentId + "/" + local, documentId, section.id(), number, title,
-                    text.substring(start, end).strip(), who.lead(), who.support(), span));
+                    WordLeftovers.remove(text.substring(start, end)).strip(), who.lead(), who.support(), span));
         }
         return out;
     }

@@ -34,14 +34,17 @@ public final class BrowserIndexExport {
     static final int CARD_BLOCK = 1;
     static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
-    private static final List<String> FIELDS = List.of(SearchFields.TITLE, SearchFields.BODY);
-    private static final List<String> FIELD_KEYS = List.of("t", "b");
+    private static final List<String> FIELDS = List.of(SearchFields.TEXT);
+    private static final List<String> FIELD_KEYS = List.of("x");
 
     private record Item(int ord, HitType type, String title, String url, String documentId, String documentTitle,
-                        String body, String lead, List<String> support, String indexedTitle, int titleNorm,
-                        int bodyNorm) {
+                        String body, String lead, List<String> support, String indexedTitle, int norm) {
     }
 
+    /**
+     * Everything comes from the index (its last commit), so the browser ranks exactly what the CLI searches;
+     * {@code kb} is the knowledge base that commit was made from, accepted for the build's call.
+     */
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
@@ -77,8 +80,7 @@ public final class BrowserIndexExport {
     private static Item[] items(DirectoryReader reader) throws IOException {
         Bits live = MultiBits.getLiveDocs(reader);
         StoredFields stored = reader.storedFields();
-        byte[] titleNorms = BrowserPostings.norms(reader, SearchFields.TITLE);
-        byte[] bodyNorms = BrowserPostings.norms(reader, SearchFields.BODY);
+        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
         Item[] items = new Item[reader.numDocs()];
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             if (live != null && !live.get(doc)) {
@@ -92,7 +94,7 @@ public final class BrowserIndexExport {
             items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DISPLAY_TITLE), d.get(SearchFields.URL),
                     d.get(SearchFields.DOCUMENT), d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.BODY),
                     d.get(SearchFields.LEAD), ItemDocument.support(d), d.get(SearchFields.TITLE),
-                    titleNorms[doc] & 0xFF, bodyNorms[doc] & 0xFF);
+                    norms[doc] & 0xFF);
         }
         return items;
     }
@@ -124,7 +126,7 @@ public final class BrowserIndexExport {
                 JsonText.string(out, item.documentTitle());
                 out.append(',');
                 JsonText.string(out, item.body());
-                out.append(',').append(item.titleNorm()).append(',').append(item.bodyNorm());
+                out.append(',').append(item.norm());
                 String indexedTitle = item.indexedTitle() == null ? "" : item.indexedTitle();
                 if (!indexedTitle.equals(item.title())) {
                     out.append(',');
@@ -207,7 +209,6 @@ public final class BrowserIndexExport {
         StringBuilder out = new StringBuilder("{\"version\":1");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
-        out.append(",\"titleBoost\":").append(SearchFields.TITLE_BOOST);
         out.append(",\"shards\":").append(shards);
         out.append(",\"cardBlock\":").append(CARD_BLOCK).append(",\"attrBlock\":").append(ATTR_BLOCK)
                 .append(",\"docBlock\":").append(DOC_BLOCK);

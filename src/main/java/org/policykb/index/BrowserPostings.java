@@ -29,10 +29,10 @@ import java.util.List;
  * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
  */
 final class BrowserPostings {
-    static final int FIRST_PAGE = 100;
+    static final int FIRST_PAGE = 64;
     static final int PAGE = 400;
     /** About this many bytes of first pages per shard. */
-    private static final int SHARD_BYTES = 8_000;
+    private static final int SHARD_BYTES = 4_000;
 
     /** One field's statistics as Lucene's BM25 sees them. */
     record FieldStats(String field, int docCount, long sumTotalTermFreq, float avgdl) {

@@ -18,7 +18,15 @@ record IndexedItem(String id, HitType type, int ord, String title, String displa
     /** A digest of everything stored, so an unchanged item is not rewritten. */
     String contentHash() {
         // the leading version changes whenever what is stored changes, so older indexes are rewritten
-        return "v2:" + Integer.toHexString(List.of(type.code(), ord, title, displayTitle, body, url, documentId,
-                documentTitle, documentKind, lead, support, year).hashCode()) + ":" + body.length();
+        String all = String.join("\u0000", type.code(), Integer.toString(ord), title, displayTitle, body, url,
+                documentId, documentTitle, documentKind, lead.orElse(""), String.join("\u0001", support),
+                year.map(String::valueOf).orElse(""));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "v4:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 }

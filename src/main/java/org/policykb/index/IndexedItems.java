@@ -6,6 +6,7 @@ import org.policykb.model.PolicyDocument;
 import org.policykb.model.Section;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ final class IndexedItems {
 
     private static IndexedItem document(PolicyDocument doc, int ord) {
         // the body is the preamble only: the rest of the text is indexed once, in the sections
-        String preamble = doc.root().span().of(doc.text()).strip();
+        String preamble = WordLeftovers.remove(doc.root().span().of(doc.text())).strip();
         return new IndexedItem("document/" + doc.id(), HitType.DOCUMENT, ord, doc.meta().title(), doc.meta().title(),
                 preamble, SiteUrls.document(doc.id()), doc.id(), doc.meta().title(), doc.meta().kind().code(),
                 Optional.empty(), List.of(), Optional.empty());
@@ -44,7 +45,7 @@ final class IndexedItems {
         String title = section.title() == null ? "" : section.title();
         String display = (section.number() == null ? "" : section.number()) + title;
         return new IndexedItem("section/" + doc.id() + "#" + section.id(), HitType.SECTION, ord, title,
-                display.isBlank() ? doc.meta().title() : display, section.span().of(doc.text()).strip(),
+                display.isBlank() ? doc.meta().title() : display, WordLeftovers.remove(section.span().of(doc.text())).strip(),
                 SiteUrls.section(doc.id(), section.id()), doc.id(), doc.meta().title(), doc.meta().kind().code(),
                 Optional.empty(), List.of(), Optional.empty());
     }

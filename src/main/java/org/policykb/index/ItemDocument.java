@@ -24,10 +24,11 @@ final class ItemDocument {
         doc.add(new NumericDocValuesField(SearchFields.ORD, item.ord()));
         doc.add(new StoredField(SearchFields.ORD, item.ord()));
         doc.add(new StringField(SearchFields.TYPE, item.type().code(), Field.Store.YES));
-        if (!item.title().isBlank()) {
-            doc.add(new TextField(SearchFields.TITLE, item.title(), Field.Store.YES));
-        }
-        doc.add(new TextField(SearchFields.BODY, item.body(), Field.Store.YES));
+        // One searched field, so every term has one posting list and one BM25 score, here and in the browser.
+        // The title leads it; tasks and sections repeat their heading in the body, so a heading counts twice.
+        doc.add(new TextField(SearchFields.TEXT, text(item.title(), item.body()), Field.Store.NO));
+        doc.add(new StoredField(SearchFields.TITLE, item.title()));
+        doc.add(new StoredField(SearchFields.BODY, item.body()));
         doc.add(new StoredField(SearchFields.DISPLAY_TITLE, item.displayTitle()));
         doc.add(new StoredField(SearchFields.URL, item.url()));
         doc.add(new StringField(SearchFields.DOCUMENT, item.documentId(), Field.Store.YES));
@@ -44,6 +45,11 @@ final class ItemDocument {
         item.year().ifPresent(year -> doc.add(new IntField(SearchFields.YEAR, year, Field.Store.YES)));
         doc.add(new StoredField(SearchFields.HASH, item.contentHash()));
         return doc;
+    }
+
+    /** The searched text of an item; search.js rebuilds it from a card the same way. */
+    static String text(String title, String body) {
+        return title.isBlank() ? body : title + "\n" + body;
     }
 
     static SearchHit hit(Document doc, float score, Snippet snippet) {

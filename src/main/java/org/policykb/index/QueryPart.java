@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One required part of a query: a run of CJK characters becomes the phrase of its bigrams (a lone character
- * becomes its unigram), any other word becomes one term. Parts are ANDed; each part matches title or body.
+ * becomes its unigram), any other word becomes one term. Parts are ANDed.
  */
 public record QueryPart(List<String> terms) {
     public QueryPart {

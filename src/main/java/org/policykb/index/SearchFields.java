@@ -8,8 +8,11 @@ final class SearchFields {
     static final String ID = "id";
     static final String ORD = "ord";
     static final String TYPE = "type";
+    /** The indexed title and the body, stored for the result cards and snippets, searched through TEXT. */
     static final String TITLE = "title";
     static final String BODY = "body";
+    /** The one searched field: the title, a line break, the body. */
+    static final String TEXT = "text";
     static final String DISPLAY_TITLE = "display_title";
     static final String URL = "url";
     static final String DOCUMENT = "document";
@@ -21,8 +24,6 @@ final class SearchFields {
     static final String YEAR = "year";
     static final String HASH = "hash";
 
-    /** A match in the title counts twice as much as one in the body. */
-    static final float TITLE_BOOST = 2f;
     /** BM25 parameters, Lucene's defaults; the browser export writes them into meta.json. */
     static final float K1 = 1.2f;
     static final float B = 0.75f;

@@ -11,7 +11,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -186,10 +185,7 @@ public final class SearchIndex implements AutoCloseable {
                        Optional<HitType> type) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryPart part : parts) {
-            query.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(match(SearchFields.TITLE, part), SearchFields.TITLE_BOOST), Occur.SHOULD)
-                    .add(match(SearchFields.BODY, part), Occur.SHOULD)
-                    .build(), Occur.MUST);
+            query.add(match(SearchFields.TEXT, part), Occur.MUST);
         }
         if (parts.isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.MUST);

@@ -59,7 +59,12 @@ record FrontMatter(Map<String, String> values, int end) {
                 out.put(entry.getKey(), unquote(String.join(" ", values)));
             }
         }
-        if (out.isEmpty() && yaml.getChars().length() > 8) {
+        Optional<Problem> malformed = FrontMatterCheck.problem(file, yaml.getChars().toString());
+        if (malformed.isPresent()) {
+            // Keys read from broken YAML are guesses (a title of "[未闭合" say): leave them all out.
+            out.clear();
+            problems.add(malformed.get());
+        } else if (out.isEmpty() && yaml.getChars().length() > 8) {
             problems.add(Problem.warning(file, 1, "front matter could not be read as key: value lines"));
         }
     }

@@ -2,8 +2,8 @@ package org.policykb.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.policykb.text.WordLeftovers;
 
 /**
  * One line of source text. {@code content} is what the line says once leading white space and Word leftovers
@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * where it begins in the text. {@code start}/{@code next} delimit the whole line including its line break.
  */
 record Line(int start, int next, int lineNo, int contentStart, String content, boolean tabIndented) {
-    private static final Pattern WORD_LEFTOVER = Pattern.compile("\\G\\[(?:bookmark|Hlk|_Hlk|_GoBack)[^\\]\\n]{0,80}\\]");
 
     boolean blank() {
         return content.isEmpty();
@@ -47,19 +46,19 @@ record Line(int start, int next, int lineNo, int contentStart, String content, b
             while (cs < end && isSpace(text.charAt(cs))) {
                 cs++;
             }
-            Matcher m = WORD_LEFTOVER.matcher(text).region(cs, end);
-            if (m.lookingAt()) {
-                cs = m.end();
-            } else {
+            int skipped = WordLeftovers.skip(text, cs, end);
+            if (skipped == cs) {
                 break;
             }
+            cs = skipped;
         }
         int ce = end;
         while (ce > cs && isSpace(text.charAt(ce - 1))) {
             ce--;
         }
         boolean tab = start < end && text.charAt(start) == '\t';
-        return new Line(start, next, lineNo, cs, text.substring(cs, ce), tab);
+        // A leftover inside the line (「加强队伍建设[bookmark: _Hlk1]。」) is dropped from what the line says.
+        return new Line(start, next, lineNo, cs, WordLeftovers.remove(text.substring(cs, ce)), tab);
     }
 
     static boolean isSpace(char c) {

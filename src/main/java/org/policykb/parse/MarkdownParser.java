@@ -17,6 +17,7 @@ import org.policykb.model.SourceFile;
 import org.policykb.text.LineIndex;
 import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
+import org.policykb.text.WordLeftovers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class MarkdownParser implements DocumentParser {
                 case YamlFrontMatterBlock yaml -> FrontMatter.read(yaml, source.relativePath(), frontMatter, problems);
                 case Heading heading -> {
                     Line line = lineAt(text, lines, heading.getStartOffset());
-                    blocks.add(new Block.HeadingLine(line, unescape(heading.getText().toString())));
+                    blocks.add(new Block.HeadingLine(line, WordLeftovers.remove(unescape(heading.getText().toString()))));
                 }
                 case TableBlock table -> blocks.add(table(text, lines, table, blocks));
                 default -> {
@@ -81,7 +82,7 @@ public final class MarkdownParser implements DocumentParser {
                 List<Block.Cell> cells = new ArrayList<>();
                 for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                     if (cell instanceof TableCell tc) {
-                        cells.add(new Block.Cell(unescape(tc.getText().toString()).strip(),
+                        cells.add(new Block.Cell(WordLeftovers.remove(unescape(tc.getText().toString())).strip(),
                                 tc.getStartOffset(), tc.getEndOffset()));
                     }
                 }

@@ -68,6 +68,8 @@ public final class StructureBuilder {
     private boolean previousWasHeading = false;
     /** The last value seen per marker style, document-wide: numbering may run on across chapters (5. then 6.). */
     private final Map<String, Integer> lastValueByStyle = new java.util.HashMap<>();
+    /** The next -N to try for a repeated section title. */
+    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
     private record PendingRow(Node table, int index, String number, String name, int start, int end, int line,
                               List<String> cells, Optional<String> responsible) {
@@ -108,7 +110,8 @@ public final class StructureBuilder {
                         continue;
                     }
                     Optional<Marker> marker = Markers.at(text);
-                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && acceptsMarker(marker.get())) {
+                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && hasTitle(text, marker.get())
+                            && acceptsMarker(marker.get())) {
                         addMarked(heading.line(), text, marker.get());
                     } else if (title.isPresent() && HeadReader.sameTitle(text, title.get()) && !bylineFollows(i)) {
                         noteText(text); // the document's own title, repeated: part of the preamble
@@ -129,7 +132,8 @@ public final class StructureBuilder {
                         }
                     }
                     Optional<Marker> marker = Markers.at(text);
-                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && acceptsMarker(marker.get())) {
+                    if (marker.isPresent() && marker.get().style() != MarkerStyle.TABLE && hasTitle(text, marker.get())
+                            && acceptsMarker(marker.get())) {
                         addMarked(line, text, marker.get());
                     } else if (marker.isPresent() && marker.get().style() == MarkerStyle.TABLE && isCaption(text, marker.get())) {
                         addTableHeading(line, text, marker.get());
@@ -226,11 +230,22 @@ public final class StructureBuilder {
         return false;
     }
 
-    private void addMarked(Line line, String text, Marker marker) {
+    /** A marker alone on its line (「一、」, 「（二）：」) names nothing: it is text, not a heading. */
+    private static boolean hasTitle(String text, Marker marker) {
+        return !markedTitle(text, marker).isEmpty();
+    }
+
+    private static String markedTitle(String text, Marker marker) {
         String rest = text.substring(Math.min(marker.length(), text.length())).strip();
         int stop = rest.indexOf('。');
         String title = (stop >= 0 ? rest.substring(0, stop) : rest).strip();
-        title = title.replaceAll("[：:]+$", "").strip();
+        return title.replaceAll("[：:]+$", "").strip();
+    }
+
+    private void addMarked(Line line, String text, Marker marker) {
+        String rest = text.substring(Math.min(marker.length(), text.length())).strip();
+        int stop = rest.indexOf('。');
+        String title = markedTitle(text, marker);
         String key = marker.style().name();
         lastValueByStyle.put(key, marker.value());
         push(new Node(key, marker.style().rank() * 100, String.valueOf(marker.value()), marker.raw(), title, false,
@@ -379,8 +394,14 @@ public final class StructureBuilder {
             String words = child.title == null || child.title.isBlank() ? (child.number == null ? "section" : child.number) : child.title;
             String base = "s-" + org.policykb.model.SiteUrls.name(words, 24);
             String id = base;
-            for (int k = 2; !used.add(id); k++) {
-                id = base + "-" + k;
+            if (!used.add(id)) {
+                // Count on from the last suffix this title got: trying -2, -3 … afresh for each repeat made a
+                // document with thousands of equal titles cost their square.
+                int k = nextSuffix.getOrDefault(base, 2);
+                while (!used.add(id = base + "-" + k)) {
+                    k++;
+                }
+                nextSuffix.put(base, k + 1);
             }
             child.id = id;
             assignIds(child, id, used);

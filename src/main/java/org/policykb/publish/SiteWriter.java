@@ -19,10 +19,14 @@ import java.util.Set;
  * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
  * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
  * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
- * destroy something else: the file-system root, the user's home, and the content folder or any folder
- * containing it.
+ * destroy something else: the file-system root, the user's home, the content folder or any folder containing it,
+ * and a folder with files in it that PolicyKB did not write (a mistyped {@code --out ~/Documents} must not empty
+ * Documents). Every published site carries a small marker file saying PolicyKB wrote it.
  */
 public final class SiteWriter {
+    /** Written into every published site; an existing out folder with files must have it (or an index.html). */
+    public static final String MARKER = ".policykb-site";
+
     private final Path contentRoot;
     private final Path home;
     private int written;
@@ -43,13 +47,18 @@ public final class SiteWriter {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("Out folder is not a folder: " + outDir);
         }
+        refuseForeign(outDir, out);
         Path parent = out.getParent();
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
+        removeLeftovers(parent, name);
         Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
         written = 0;
         try {
             write(fresh, files, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
+            if (!Files.exists(fresh.resolve(MARKER))) {
+                Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
+            }
         } catch (IOException | RuntimeException e) {
             deleteTree(fresh);
             throw e;
@@ -67,6 +76,19 @@ public final class SiteWriter {
         if (contentRoot.startsWith(out)) {
             throw new IllegalArgumentException("Refusing to publish into " + given
                     + ": it is or contains the content folder " + contentRoot);
+        }
+    }
+
+    /** A non-empty folder without the marker is someone's files, not an old site (an index.html counts as a site). */
+    private static void refuseForeign(Path given, Path out) throws IOException {
+        if (!Files.isDirectory(out) || Files.exists(out.resolve(MARKER)) || Files.exists(out.resolve("index.html"))) {
+            return;
+        }
+        try (var entries = Files.list(out)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("Refusing to replace " + given + ": it holds files PolicyKB did not"
+                        + " write (no " + MARKER + "). Empty it or choose another out folder.");
+            }
         }
     }
 
@@ -93,6 +115,22 @@ public final class SiteWriter {
                 }
             } catch (IOException e) {
                 throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * A build killed while writing leaves its half-written folder beside the site (the site itself untouched);
+     * the next build removes it. Only folders named like this writer's own temporary folders are touched.
+     */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                String n = p.getFileName().toString();
+                if ((n.startsWith("." + name + ".new-") || n.startsWith("." + name + ".old-"))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                }
             }
         }
     }

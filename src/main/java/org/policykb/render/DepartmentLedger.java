@@ -51,7 +51,7 @@ final class DepartmentLedger {
     private List<String> row(String role, Task task) {
         Optional<PolicyDocument> document = index.findDocument(task.documentId());
         List<Goal> goals = index.goalsOf(task);
-        String section = index.findSection(task.documentId(), task.sectionId()).map(TaskViewBuilder::sectionLabel).orElse("");
+        String section = index.contextOf(task).map(TaskViewBuilder::sectionLabel).orElse("");
         String years = goals.stream().map(Goal::year).flatMap(Optional::stream).distinct().sorted()
                 .map(String::valueOf).collect(Collectors.joining("、"));
         List<String> cells = List.of(role,

@@ -21,8 +21,11 @@ public record DepartmentView(PageInfo page, String name, List<String> aliases, i
         }
     }
 
-    /** A task in the ledger; {@code others} are the other departments on it. */
-    public record TaskRow(String id, Link task, String number, List<Link> others, int goalCount) {
+    /**
+     * A task in the ledger; {@code context} is the heading it stands under in its document (empty at the top
+     * level), {@code others} are the other departments on it.
+     */
+    public record TaskRow(String id, Link task, String number, String context, List<Link> others, int goalCount) {
         public TaskRow {
             others = List.copyOf(others);
         }

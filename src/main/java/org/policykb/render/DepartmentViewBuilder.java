@@ -80,6 +80,7 @@ final class DepartmentViewBuilder {
                 DocumentBodyBuilder.taskAnchor(t),
                 SiteLayout.link(root, SiteUrls.task(t.id()), t.title() == null ? RenderIndex.localId(t) : t.title().strip()),
                 t.number() == null ? "" : t.number().strip(),
+                index.contextOf(t).map(TaskViewBuilder::sectionLabel).orElse(""),
                 index.departmentsOf(t).stream().filter(d -> !d.id().equals(self.id()))
                         .map(d -> DocumentBodyBuilder.departmentLink(d, root)).toList(),
                 index.goalsOf(t).size())).toList();

@@ -8,7 +8,6 @@ import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 import org.policykb.render.DocumentView.Block;
 import org.policykb.render.DocumentView.GoalBadge;
-import org.policykb.render.DocumentView.Inline;
 import org.policykb.render.DocumentView.Paragraph;
 import org.policykb.render.DocumentView.SectionView;
 import org.policykb.render.DocumentView.TaskMark;
@@ -31,9 +30,11 @@ final class DocumentBodyBuilder {
     private static final int SHORT_CELL = 8;
 
     private final RenderIndex index;
+    private final MarkFinder marks;
 
     DocumentBodyBuilder(RenderIndex index) {
         this.index = index;
+        this.marks = new MarkFinder(index);
     }
 
     /** The id of a task's mark on its document page. */
@@ -49,36 +50,35 @@ final class DocumentBodyBuilder {
     List<SectionView> sections(PolicyDocument document, String root) {
         String text = document.text();
         List<Task> tasks = document.tasks().stream().sorted(Comparator.comparingInt(t -> t.span().start())).toList();
-        List<InlineMarks.Mark> goalMarks = goalMarks(document, root);
+        List<InlineMarks.Mark> goalMarks = marks.goalMarks(document, root);
         Map<String, List<InlineMarks.Mark>> nameMarks = new LinkedHashMap<>();
         Set<String> markedTasks = new HashSet<>();
         Set<String> badgedGoals = new HashSet<>();
         List<Section> all = document.root().flatten();
         List<SectionDraft> drafts = new ArrayList<>();
         for (Section section : all) {
-            int start = clamp(section.span().start(), text);
-            int end = clamp(section.span().end(), text);
-            SectionDraft draft = new SectionDraft(section, start);
-            heading(section, text, start, end, draft);
+            int start = SourceText.clamp(section.span().start(), text);
+            int end = SourceText.clamp(section.span().end(), text);
+            SectionDraft draft = new SectionDraft(section, start, SourceText.heading(section, text, start, end));
             List<Paragraph> paragraphs = new ArrayList<>();
             Task currentTask = null;
             List<Block> blocks = new ArrayList<>();
-            for (int[] p : paragraphs(text, draft.bodyStart, end)) {
+            for (int[] p : SourceText.paragraphs(text, draft.bodyStart, end)) {
                 Task task = taskAt(tasks, p[0], p[1]);
                 if (!paragraphs.isEmpty() && task != currentTask) {
                     blocks.add(block(section, currentTask, paragraphs, markedTasks, root));
                     paragraphs = new ArrayList<>();
                 }
                 currentTask = task;
-                List<InlineMarks.Mark> marks = new ArrayList<>();
+                List<InlineMarks.Mark> others = new ArrayList<>();
                 if (task != null) {
-                    marks.addAll(nameMarks.computeIfAbsent(task.id(), id -> nameMarks(task, text, root)));
+                    others.addAll(nameMarks.computeIfAbsent(task.id(), id -> marks.nameMarks(task, text, root)));
                 }
                 if (draft.runInEnd > p[0] && draft.runInEnd <= p[1]) {
-                    marks.add(new InlineMarks.Mark(p[0], draft.runInEnd, "runin", "", List.of()));
+                    others.add(new InlineMarks.Mark(p[0], draft.runInEnd, "runin", "", List.of()));
                     draft.runInEnd = -1;
                 }
-                paragraphs.add(new Paragraph(InlineMarks.inlines(text, p[0], p[1], goalMarks, marks, badgedGoals)));
+                paragraphs.add(new Paragraph(InlineMarks.inlines(text, p[0], p[1], goalMarks, others, badgedGoals)));
             }
             if (!paragraphs.isEmpty()) {
                 blocks.add(block(section, currentTask, paragraphs, markedTasks, root));
@@ -118,11 +118,11 @@ final class DocumentBodyBuilder {
      * number and name (a name may wrap over several lines), so they can be shown on one line.
      */
     private static int rowHeadLength(Task task, List<Paragraph> paragraphs) {
-        String want = squeeze((task.number() == null ? "" : task.number()) + (task.title() == null ? "" : task.title()));
+        String want = SourceText.squeeze((task.number() == null ? "" : task.number()) + (task.title() == null ? "" : task.title()));
         StringBuilder have = new StringBuilder();
         int count = 0;
         for (Paragraph paragraph : paragraphs.subList(0, Math.max(0, paragraphs.size() - 1))) {
-            String next = have + squeeze(paragraph.text());
+            String next = have + SourceText.squeeze(paragraph.text());
             if (next.length() == have.length() || !want.startsWith(next)) {
                 break;
             }
@@ -133,71 +133,8 @@ final class DocumentBodyBuilder {
         return have.toString().equals(want) ? count : 0;
     }
 
-    private static String squeeze(String s) {
-        return s.replaceAll("[\\s\\u3000]", "");
-    }
-
     static Link departmentLink(Department department, String root) {
         return SiteLayout.link(root, SiteUrls.department(department.id()), department.name());
-    }
-
-    /** Goal clauses as marks; goals whose clauses overlap share one mark with a badge each. */
-    private List<InlineMarks.Mark> goalMarks(PolicyDocument document, String root) {
-        String text = document.text();
-        List<Goal> goals = document.goals().stream()
-                .sorted(Comparator.comparingInt((Goal g) -> g.span().start()).thenComparing(Goal::id)).toList();
-        List<InlineMarks.Mark> out = new ArrayList<>();
-        for (Goal goal : goals) {
-            int start = clamp(goal.span().start(), text);
-            int end = clamp(goal.span().end(), text);
-            GoalBadge badge = new GoalBadge(goalAnchor(goal), RelativeHref.to(root, SiteUrls.goal(goal.id())),
-                    ChineseLabels.goalBadge(goal.value(), goal.year()), goal.text());
-            InlineMarks.Mark last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && start < last.end()) {
-                List<GoalBadge> badges = new ArrayList<>(last.badges());
-                badges.add(badge);
-                out.set(out.size() - 1, new InlineMarks.Mark(last.start(), Math.max(end, last.end()), "goal", "", badges));
-            } else {
-                out.add(new InlineMarks.Mark(start, Math.max(start, end), "goal", "", List.of(badge)));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The departments named in a task, found where the task names them: the last place in its span (the
-     * attribution clause closes an item), longest names first so 区教体局 is not taken for 教体局.
-     */
-    private List<InlineMarks.Mark> nameMarks(Task task, String text, String root) {
-        int from = clamp(task.span().start(), text);
-        int to = clamp(task.span().end(), text);
-        String span = text.substring(from, to);
-        List<String[]> names = new ArrayList<>();
-        task.lead().ifPresent(name -> names.add(new String[]{name, "lead"}));
-        task.support().forEach(name -> names.add(new String[]{name, "support"}));
-        names.sort(Comparator.comparingInt((String[] n) -> -n[0].length()));
-        List<InlineMarks.Mark> out = new ArrayList<>();
-        for (String[] name : names) {
-            if (name[0].isBlank()) {
-                continue;
-            }
-            String href = index.departmentNamed(name[0])
-                    .map(d -> RelativeHref.to(root, SiteUrls.department(d.id()))).orElse("");
-            int at = span.length();
-            while ((at = span.lastIndexOf(name[0], at - 1)) >= 0) {
-                int start = from + at;
-                int end = start + name[0].length();
-                if (out.stream().noneMatch(m -> m.start() < end && start < m.end())) {
-                    out.add(new InlineMarks.Mark(start, end, name[1], href, List.of()));
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static int clamp(int offset, String text) {
-        return Math.max(0, Math.min(offset, text.length()));
     }
 
     private static SectionDraft sectionAt(List<SectionDraft> drafts, int offset) {
@@ -208,99 +145,6 @@ final class DocumentBodyBuilder {
             }
         }
         return found;
-    }
-
-    /**
-     * Where a leading front matter block ({@code ---} … {@code ---}, as Markdown files and the canonical text of
-     * web pages and Word documents open) ends: it is the document's metadata, shown in the page head, not text.
-     */
-    static int frontMatterEnd(String text) {
-        if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
-            return 0;
-        }
-        for (int start = text.indexOf('\n') + 1; start > 0 && start < text.length(); ) {
-            int nl = text.indexOf('\n', start);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            String line = text.substring(start, lineEnd).stripTrailing();
-            if (line.equals("---") || line.equals("...")) {
-                return nl < 0 ? text.length() : nl + 1;
-            }
-            start = nl + 1;
-        }
-        return 0;
-    }
-
-    /** Decides whether the section starts with a heading line of its own or with a run-in heading. */
-    private static void heading(Section section, String text, int start, int end, SectionDraft draft) {
-        draft.bodyStart = start;
-        if (section.level() == 0) {
-            draft.bodyStart = Math.min(end, Math.max(start, frontMatterEnd(text)));
-            return;
-        }
-        String number = section.number() == null ? "" : section.number();
-        String title = section.title() == null ? "" : section.title();
-        int lineEnd = text.indexOf('\n', start);
-        lineEnd = lineEnd < 0 || lineEnd > end ? end : lineEnd;
-        int matched = matchIgnoringSpace(text, start, lineEnd, number + title);
-        if (matched < 0 && !number.isEmpty()) {
-            matched = matchIgnoringSpace(text, start, lineEnd, title);
-        }
-        if (matched < 0) {
-            draft.showHeading = true;
-        } else if (text.substring(matched, lineEnd).isBlank()) {
-            draft.showHeading = true;
-            draft.bodyStart = lineEnd;
-        } else {
-            draft.runInEnd = matched;
-        }
-    }
-
-    /** The offset just after {@code expected} if the text from {@code from} starts with it, white space aside. */
-    private static int matchIgnoringSpace(String text, int from, int to, String expected) {
-        String want = expected.replaceAll("[\\s\\u3000]", "");
-        if (want.isEmpty()) {
-            return -1;
-        }
-        int i = from;
-        int j = 0;
-        while (j < want.length()) {
-            while (i < to && isSpace(text.charAt(i))) {
-                i++;
-            }
-            if (i >= to || text.charAt(i) != want.charAt(j)) {
-                return -1;
-            }
-            i++;
-            j++;
-        }
-        return i;
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
-
-    /** Paragraph ranges: the lines of [from, to) without surrounding white space, blank lines dropped. */
-    private static List<int[]> paragraphs(String text, int from, int to) {
-        List<int[]> out = new ArrayList<>();
-        int lineStart = from;
-        while (lineStart < to) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            lineEnd = lineEnd < 0 || lineEnd > to ? to : lineEnd;
-            int s = lineStart;
-            int e = lineEnd;
-            while (s < e && isSpace(text.charAt(s))) {
-                s++;
-            }
-            while (e > s && isSpace(text.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                out.add(new int[]{s, e});
-            }
-            lineStart = lineEnd + 1;
-        }
-        return out;
     }
 
     /** The task whose span overlaps the paragraph most, or null. */
@@ -324,15 +168,18 @@ final class DocumentBodyBuilder {
     private static final class SectionDraft {
         private final Section section;
         private final int start;
-        private int bodyStart;
-        private int runInEnd = -1;
-        private boolean showHeading;
+        private final int bodyStart;
+        private final boolean showHeading;
+        private int runInEnd;
         private List<Block> blocks = List.of();
         private final List<GoalBadge> headingGoals = new ArrayList<>();
 
-        SectionDraft(Section section, int start) {
+        SectionDraft(Section section, int start, SourceText.Heading heading) {
             this.section = section;
             this.start = start;
+            this.bodyStart = heading.bodyStart();
+            this.showHeading = heading.shown();
+            this.runInEnd = heading.runInEnd();
         }
 
         SectionView view() {

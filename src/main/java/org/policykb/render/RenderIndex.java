@@ -27,6 +27,7 @@ final class RenderIndex {
     private final Map<String, Department> departments = new TreeMap<>();
     private final Map<String, List<Goal>> goalsByTask = new TreeMap<>();
     private final Map<String, Map<String, Section>> sections = new TreeMap<>();
+    private final Map<String, Map<String, Section>> parents = new TreeMap<>();
 
     RenderIndex(KnowledgeBase kb) {
         this.kb = kb;
@@ -37,6 +38,9 @@ final class RenderIndex {
             Map<String, Section> byId = new TreeMap<>();
             document.root().flatten().forEach(s -> byId.putIfAbsent(s.id(), s));
             sections.put(document.id(), byId);
+            Map<String, Section> parentById = new TreeMap<>();
+            document.root().flatten().forEach(p -> p.children().forEach(c -> parentById.putIfAbsent(c.id(), p)));
+            parents.put(document.id(), parentById);
             document.tasks().forEach(t -> tasks.put(t.id(), t));
             for (Goal goal : document.goals()) {
                 goal.taskId().ifPresent(id -> goalsByTask.computeIfAbsent(id, k -> new ArrayList<>()).add(goal));
@@ -86,6 +90,19 @@ final class RenderIndex {
 
     Optional<Section> findSection(String documentId, String sectionId) {
         return Optional.ofNullable(sections.getOrDefault(documentId, Map.of()).get(sectionId));
+    }
+
+    /**
+     * The heading a task stands under, for lists that show tasks out of their document: its section, or the
+     * section above when the task is its own section (a numbered item whose heading is the task's title).
+     */
+    Optional<Section> contextOf(Task task) {
+        Optional<Section> section = findSection(task.documentId(), task.sectionId());
+        if (section.isPresent() && task.title() != null && section.get().title() != null
+                && section.get().title().strip().equals(task.title().strip())) {
+            section = Optional.ofNullable(parents.getOrDefault(task.documentId(), Map.of()).get(section.get().id()));
+        }
+        return section.filter(s -> s.level() > 0);
     }
 
     List<Goal> goalsOf(Task task) {

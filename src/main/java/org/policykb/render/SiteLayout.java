@@ -18,6 +18,8 @@ final class SiteLayout {
     static final String NOT_FOUND = "404.html";
     static final String STYLESHEET = "assets/site.css";
     static final String SORT_SCRIPT = "assets/sort.js";
+    /** Results as you type in the search box of every page (and the search page itself). */
+    static final String SEARCH_SCRIPT = "assets/search.js";
     /** The data export the build writes beside the pages (see the build stage); the footer links to it. */
     static final List<Link> DATA_EXPORT = List.of(new Link("data/documents.json", "文件"),
             new Link("data/tasks.json", "任务"), new Link("data/departments.json", "部门"),
@@ -26,9 +28,16 @@ final class SiteLayout {
     private final RenderContext context;
     private final boolean hasSearch;
 
+    private final boolean hasChanges;
+
     SiteLayout(RenderContext context, boolean hasSearch) {
+        this(context, hasSearch, false);
+    }
+
+    SiteLayout(RenderContext context, boolean hasSearch, boolean hasChanges) {
         this.context = context;
         this.hasSearch = hasSearch;
+        this.hasChanges = hasChanges;
     }
 
     RenderContext context() {
@@ -51,9 +60,15 @@ final class SiteLayout {
             trail.add(new Link(crumb.href().isEmpty() ? "" : RelativeHref.to(root, crumb.href()), crumb.label()));
         }
         List<Link> data = DATA_EXPORT.stream().map(l -> new Link(RelativeHref.to(root, l.href()), l.label())).toList();
-        List<String> scripts = sortableTables ? List.of(RelativeHref.to(root, SORT_SCRIPT)) : List.of();
+        List<String> scripts = new ArrayList<>();
+        if (sortableTables) {
+            scripts.add(RelativeHref.to(root, SORT_SCRIPT));
+        }
+        if (hasSearch) {
+            scripts.add(RelativeHref.to(root, SEARCH_SCRIPT));
+        }
         return new PageInfo(title, root, context.siteTitle(), ChineseLabels.date(context.generatedOn()), trail, nav,
-                hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts);
+                hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts, hasChanges ? RelativeHref.to(root, CHANGES) : "");
     }
 
     static Link link(String root, String sitePath, String label) {

@@ -36,11 +36,13 @@ public final class SiteRenderer {
     static final List<String> TEMPLATES = List.of("layout.ftlh", "home.ftlh", "document.ftlh", "task.ftlh",
             "department.ftlh", "goals.ftlh", "documents.ftlh", "departments.ftlh", "404.ftlh");
     static final String SEARCH_TEMPLATE = "search.ftlh";
+    static final String CHANGES_TEMPLATE = "changes.ftlh";
     static final String ASSETS = "assets";
 
     private final Path templatesDir;
     private final Configuration configuration;
     private final boolean hasSearch;
+    private final boolean hasChanges;
 
     public SiteRenderer(Path templatesDir) {
         if (!Files.isDirectory(templatesDir)) {
@@ -53,6 +55,7 @@ public final class SiteRenderer {
         }
         this.templatesDir = templatesDir;
         this.hasSearch = Files.isRegularFile(templatesDir.resolve(SEARCH_TEMPLATE));
+        this.hasChanges = Files.isRegularFile(templatesDir.resolve(CHANGES_TEMPLATE));
         this.configuration = configuration(templatesDir);
         // Parse every template now, so a syntax error names its template before any rendering starts.
         for (String name : hasSearch ? Stream.concat(TEMPLATES.stream(), Stream.of(SEARCH_TEMPLATE)).toList() : TEMPLATES) {
@@ -86,8 +89,13 @@ public final class SiteRenderer {
     }
 
     public List<OutputFile> render(KnowledgeBase kb, RenderContext ctx) {
+        return render(kb, ctx, org.policykb.model.ChangeLog.empty());
+    }
+
+    /** Every file of the site, with the change log's page and its Atom feed when the theme has a change page. */
+    public List<OutputFile> render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes) {
         RenderIndex index = new RenderIndex(kb);
-        SiteLayout layout = new SiteLayout(ctx, hasSearch);
+        SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
         IndexViewBuilder indexes = new IndexViewBuilder(index, layout, goalRows);
         DocumentViewBuilder documents = new DocumentViewBuilder(index, layout, goalRows);
@@ -121,9 +129,32 @@ public final class SiteRenderer {
             add(out, OutputFile.utf8(SiteLayout.SEARCH, process(SEARCH_TEMPLATE,
                     new SimpleView(page, SiteLayout.link(page.root(), SiteLayout.HOME, "返回首页")))));
         }
+        renderChanges(changes, ctx).ifPresent(page -> {
+            add(out, page);
+            add(out, ChangeFeed.atom(changes, ctx));
+        });
         copyAssets(out);
         add(out, OutputFile.utf8("sitemap.xml", Sitemap.xml(sitemap, ctx)));
         return List.copyOf(out.values());
+    }
+
+    /**
+     * The change log page ({@code changes.html}), when the theme has a {@code changes.ftlh}: each build's changes
+     * with links to what they are about.
+     */
+    java.util.Optional<OutputFile> renderChanges(org.policykb.model.ChangeLog log, RenderContext ctx) {
+        if (!hasChanges) {
+            return java.util.Optional.empty();
+        }
+        SiteLayout layout = new SiteLayout(ctx, hasSearch, true);
+        PageInfo page = layout.page(SiteLayout.CHANGES, "更新记录", "none", List.of(new Link("", "更新记录")), false);
+        String root = page.root();
+        List<ChangesView.Build> builds = log.builds().stream().map(b -> new ChangesView.Build(b.number(),
+                ChineseLabels.date(b.date()),
+                b.lines().stream().map(l -> new ChangesView.Line(l.label(), l.description(),
+                        l.path().isEmpty() ? "" : RelativeHref.to(root, l.path()))).toList())).toList();
+        ChangesView view = new ChangesView(page, builds, SiteLayout.link(root, ChangeFeed.PATH, "订阅更新（Atom）"));
+        return java.util.Optional.of(OutputFile.utf8(SiteLayout.CHANGES, process(CHANGES_TEMPLATE, view)));
     }
 
     private void page(Map<String, OutputFile> out, List<String> sitemap, String path, String template, Object view) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class CanonicalText {
     /** Values that YAML would read as something else unless quoted. */
-    private static final Pattern NEEDS_QUOTES = Pattern.compile("^[\"'\\[\\]{}>|*&!%@#`,?:-]|[\"']$|: | #");
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("^[\"'\\[\\]{}>|*&!%@#`,?:-]|[\"']$|: | #|:$|\\\\");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
     private final Map<String, String> frontMatter = new LinkedHashMap<>();
@@ -90,8 +90,18 @@ final class CanonicalText {
         return out.append("---\n").append(body).toString();
     }
 
+    /**
+     * A value as YAML reads it back (flexmark's front matter visitor, checked by SnakeYAML): plain when it can be,
+     * else in single quotes (no escapes in them), else in double quotes with {@code \"} for a quote.
+     */
     private static String yamlValue(String value) {
-        return NEEDS_QUOTES.matcher(value).find() ? "\"" + value.replace("\"", "\\\"") + "\"" : value;
+        if (!NEEDS_QUOTES.matcher(value).find()) {
+            return value;
+        }
+        if (value.indexOf('\'') < 0) {
+            return "'" + value + "'";
+        }
+        return "\"" + value.replace("\\", "＼").replace("\"", "\\\"") + "\"";
     }
 
     /** The lines of {@code text}, each without white space at either end, empty ones dropped. */

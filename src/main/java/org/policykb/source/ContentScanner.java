@@ -103,6 +103,10 @@ public final class ContentScanner {
                         // With FOLLOW_LINKS the walker only reports a link itself when its target is missing.
                         problems.add(Problem.error(relative(root, file), 0, "cannot read the file: it is a symbolic link to "
                                 + "a file that does not exist"));
+                    } else if (attrs.isOther()) {
+                        // Reading a named pipe would block the build until something writes to it.
+                        problems.add(Problem.error(relative(root, file), 0, "not a regular file (a named pipe, socket or "
+                                + "device), so it was not read"));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -148,6 +148,33 @@ class BrowserSearchTest {
     }
 
     @Test
+    void boxOnAnyPageShowsHitsAsYouType() throws IOException {
+        java.nio.file.Files.createDirectories(site.root.resolve("documents"));
+        java.nio.file.Files.writeString(site.root.resolve("documents/page.html"), """
+                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+                <script src="../assets/search.js" defer></script></head>
+                <body><form role="search"><input name="q" type="search" data-policykb-search></form></body></html>
+                """);
+        browser.get(base + "documents/page.html");
+        browser.findElement(By.name("q")).sendKeys("近视");
+        WebElement first = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector(".search-popup .search-hit a")).stream().findFirst().orElse(null));
+        assertTrue(first.getAttribute("href").startsWith(base) && !first.getAttribute("href").contains("/documents/documents/"),
+                first.getAttribute("href"));
+        assertEquals(base + "search.html", browser.findElement(By.tagName("form")).getAttribute("action"));
+    }
+
+    @Test
+    void typeFilterShowsCounts() {
+        open("");
+        type("学前");
+        List<String> options = new Select(browser.findElement(By.id("filter-type"))).getOptions().stream()
+                .map(WebElement::getText).toList();
+        assertTrue(options.stream().anyMatch(o -> o.matches("任务 \\(\\d+\\)")), options.toString());
+        assertTrue(options.stream().anyMatch(o -> o.matches("章节 \\(\\d+\\)")), options.toString());
+    }
+
+    @Test
     void scrambledQueryAndNoHitsSaySo() {
         open("");
         assertTrue(type("局体教区").isEmpty());

@@ -1,20 +1,19 @@
 package org.policykb.index;
 
 import com.sun.net.httpserver.HttpServer;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
+import org.policykb.render.RenderContext;
+import org.policykb.render.SiteRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,23 +56,20 @@ final class SearchSite implements AutoCloseable {
         return new SearchSite(site, SearchIndex.open(state.resolve("index")), List.of());
     }
 
-    /** search.html rendered from templates/search.ftlh, and the script and style it loads. */
+    /**
+     * search.html as the site renderer makes it from templates/search.ftlh (a child of the shared layout), and
+     * the theme's assets it loads (search.js, search.css, site.css).
+     */
     static void addPage(Path site) throws IOException {
-        Files.createDirectories(site.resolve("assets"));
-        for (String asset : List.of("search.js", "search.css")) {
-            Files.copy(Path.of("templates/assets", asset), site.resolve("assets").resolve(asset),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setDirectoryForTemplateLoading(Path.of("templates").toFile());
-        freemarker.setDefaultEncoding("UTF-8");
-        try {
-            Template template = freemarker.getTemplate("search.ftlh");
-            StringWriter html = new StringWriter();
-            template.process(Map.of(), html);
-            Files.writeString(site.resolve("search.html"), html.toString());
-        } catch (TemplateException e) {
-            throw new IllegalStateException("templates/search.ftlh does not render", e);
+        KnowledgeBase empty = new KnowledgeBase(List.of(), List.of(), Map.of(), List.of());
+        List<OutputFile> rendered = new SiteRenderer(Path.of("templates"))
+                .render(empty, new RenderContext(LocalDate.of(2024, 1, 1), "政策文件知识库"));
+        for (OutputFile file : rendered) {
+            if (file.path().equals("search.html") || file.path().startsWith("assets/")) {
+                Path target = site.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+            }
         }
     }
 

@@ -160,4 +160,31 @@ class StructureBuilderTest {
         ParsedDocument doc = parse("一、总体要求\r\n（一）指导思想\r坚持立德树人。\r\n");
         assertEquals(List.of("1 一、总体要求", "2 （一）指导思想"), outline(doc));
     }
+
+    /** Found by ParserPropertiesTest: a marker alone on its line made a section without a title. */
+    @Test
+    void aMarkerAloneOnItsLineIsTextNotAHeading() {
+        ParsedDocument doc = parse("""
+                某区教育工作要点
+                一、
+                （二）：
+                二、重点任务
+                1．扩大学前教育资源。
+                """);
+        assertEquals(List.of("1 二、重点任务", "2 1．扩大学前教育资源"), outline(doc));
+        assertEquals(0, parse("一、").sections().size());
+    }
+
+    /** The sample documents carry Word's bookmarks: the source keeps them (nothing is lost), titles do not. */
+    @Test
+    void wordLeftoversStayInTheTextButNotInTitles() {
+        ParsedDocument doc = parse("""
+                某区教育工作要点
+                一、主要任务
+                [bookmark: _GoBack]1．扩大学前教育资源。新建幼儿园13所。
+                2．加强教师队伍建设[bookmark: _Hlk103589121]。招聘教师300名。
+                """);
+        assertEquals(List.of("1 一、主要任务", "2 1．扩大学前教育资源", "2 2．加强教师队伍建设"), outline(doc));
+        assertTrue(doc.sections().get(1).span().of(doc.text()).startsWith("[bookmark: _GoBack]1．"));
+    }
 }

@@ -27,7 +27,7 @@ class SiteWriterTest {
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .filter(p -> !p.equals(SiteWriter.MARKER)).sorted().toList();
         }
     }
 
@@ -71,6 +71,21 @@ class SiteWriterTest {
         assertThrows(IllegalArgumentException.class, () -> writer.publish(tmp.resolve("project/content"), files));
         assertThrows(IllegalArgumentException.class, () -> writer.publish(tmp.resolve("project/content/.."), files));
         assertTrue(Files.isDirectory(tmp.resolve("project/content")));
+    }
+
+    @Test
+    void refusesToEmptyAFolderOfSomeoneElsesFiles() throws IOException {
+        Path documents = Files.createDirectories(tmp.resolve("project/我的文档"));
+        Files.writeString(documents.resolve("报告.docx"), "keep");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> writer().publish(documents, List.of(OutputFile.utf8("index.html", "x"))));
+        assertTrue(e.getMessage().contains(SiteWriter.MARKER), e.getMessage());
+        assertEquals("keep", Files.readString(documents.resolve("报告.docx")));
+        Path empty = Files.createDirectories(tmp.resolve("project/empty"));
+        writer().publish(empty, List.of(OutputFile.utf8("index.html", "x")));
+        assertTrue(Files.exists(empty.resolve(SiteWriter.MARKER)), "a published site says who wrote it");
+        writer().publish(empty, List.of(OutputFile.utf8("index.html", "y")));
+        assertEquals("y", Files.readString(empty.resolve("index.html")));
     }
 
     @Test

@@ -29,8 +29,8 @@ class FrontMatterDisplayTest {
 
     @Test
     void theBlockEndsAtItsClosingLine() {
-        assertEquals("---\ntitle: 某规划\n---\n".length(), DocumentBodyBuilder.frontMatterEnd("---\ntitle: 某规划\n---\n正文。"));
-        assertEquals(0, DocumentBodyBuilder.frontMatterEnd("---\n正文，没有结束行。"));
-        assertEquals(0, DocumentBodyBuilder.frontMatterEnd("正文。\n---\n"));
+        assertEquals("---\ntitle: 某规划\n---\n".length(), SourceText.frontMatterEnd("---\ntitle: 某规划\n---\n正文。"));
+        assertEquals(0, SourceText.frontMatterEnd("---\n正文，没有结束行。"));
+        assertEquals(0, SourceText.frontMatterEnd("正文。\n---\n"));
     }
 }

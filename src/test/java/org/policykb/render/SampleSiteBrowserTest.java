@@ -18,7 +18,6 @@ import org.policykb.testing.Browser;
 import org.policykb.testing.Fixtures;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,9 +175,23 @@ class SampleSiteBrowserTest {
     }
 
     @Test
+    void theSearchBoxOfAnyPageFindsTasksOnTheSearchPage() {
+        browser.get(url("departments.html"));
+        WebElement box = browser.findElement(By.cssSelector(".site-header input[name=q]"));
+        box.sendKeys("心理健康");
+        box.submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+        assertTrue(browser.getCurrentUrl().contains("search.html?q="), browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.cssSelector("#search-results a[href*='tasks/']")).isEmpty());
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertFalse(browser.findElements(By.cssSelector("nav.site-nav a")).isEmpty(), "the search page has the navigation");
+    }
+
+    @Test
     void noPageTypeOverflowsAt1280Or360Pixels() throws IOException {
         List<String> pages = new ArrayList<>(List.of("index.html", "documents.html", "departments.html", "goals.html",
-                "404.html"));
+                "404.html", "search.html"));
         data("documents.json").forEach(d -> pages.add(d.get("url").asText()));
         JsonNode goals = data("goals.json");
         pages.add(goals.get(0).get("url").asText().replaceAll("#.*", ""));
@@ -193,13 +206,11 @@ class SampleSiteBrowserTest {
         pages.add(busiest.get("url").asText());
         Path shots = Files.createDirectories(Path.of("target/screenshots/samples"));
         for (int width : new int[]{1280, 360}) {
-            ChromeDriver sized = Browser.start(width, 900);
+            ChromeDriver sized = SiteBrowserTest.open(width);
             try {
                 for (String page : pages) {
                     sized.get(url(page));
-                    long scroll = ((Number) sized.executeScript("return document.documentElement.scrollWidth")).longValue();
-                    long inner = ((Number) sized.executeScript("return window.innerWidth")).longValue();
-                    assertTrue(scroll <= inner, page + " overflows at " + width + " px: " + scroll + " > " + inner);
+                    SiteBrowserTest.assertNoOverflow(sized, width, page);
                     assertFalse(sized.findElements(By.cssSelector("main h1")).isEmpty(), page + " has a heading");
                     SiteBrowserTest.screenshot(sized, width, shots.resolve(page.replace('/', '_') + "-" + width + ".png"));
                 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.policykb.model.OutputFile;
@@ -20,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,14 +89,12 @@ class SiteBrowserTest {
     void noPageOverflowsAt1280Or360PixelsAndTheStylesheetApplies() throws IOException {
         Path shots = Files.createDirectories(Path.of("target/screenshots/fixture"));
         for (int width : new int[]{1280, 360}) {
-            ChromeDriver browser = Browser.start(width, 900);
+            ChromeDriver browser = open(width);
             try {
                 for (String page : PAGES) {
                     browser.get(url(page));
+                    assertNoOverflow(browser, width, page);
                     JavascriptExecutor js = browser;
-                    long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-                    long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
-                    assertTrue(scroll <= inner, page + " overflows at " + width + "px: " + scroll + " > " + inner);
                     String font = (String) js.executeScript("return getComputedStyle(document.body).fontFamily");
                     assertTrue(font.contains("PingFang SC"), page + " is styled: " + font);
                     screenshot(browser, width, shots.resolve(page.replace('/', '_') + "-" + width + ".png"));
@@ -107,12 +105,37 @@ class SiteBrowserTest {
         }
     }
 
-    /** The whole page (up to 4000 px tall), then the window back to its size. */
+    /**
+     * A browser whose viewport is {@code width} CSS pixels wide. Headless chromium will not make a window
+     * narrower than 500 px, so phone widths are emulated as a phone (device metrics, mobile viewport), which
+     * also proves the page's viewport meta tag works.
+     */
+    static ChromeDriver open(int width) {
+        ChromeDriver browser = Browser.start(Math.max(width, 500), 900);
+        if (width < 500) {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        }
+        return browser;
+    }
+
+    /** Asserts the page is no wider than the viewport and the viewport is the width asked for. */
+    static void assertNoOverflow(ChromeDriver browser, int width, String page) {
+        long scroll = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long inner = ((Number) browser.executeScript("return window.innerWidth")).longValue();
+        assertEquals(width, inner, "viewport width on " + page);
+        assertTrue(scroll <= inner, page + " overflows at " + width + " px: " + scroll + " > " + inner);
+    }
+
+    /** The whole page (up to 4000 px tall) as a PNG. */
     static void screenshot(ChromeDriver browser, int width, Path file) throws IOException {
         long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(4000, height + 100)));
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", Math.min(4000, height), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Test
@@ -138,6 +161,26 @@ class SiteBrowserTest {
                     .stream().map(td -> td.getDomAttribute("data-value")).filter(y -> !y.isEmpty()).toList();
             assertEquals(years.stream().sorted(java.util.Comparator.reverseOrder()).toList(), years, "sorted newest first after a click");
             assertEquals("descending", year.getDomAttribute("aria-sort"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void worksFromFileUrlsAndPrintsWithoutNavigation() {
+        ChromeDriver browser = open(1280);
+        try {
+            browser.get(site.resolve("documents/zc-plan.html").toUri().toString());
+            assertTrue(((String) browser.executeScript("return getComputedStyle(document.body).fontFamily")).contains("PingFang SC"),
+                    "the stylesheet loads from file:// under the Content-Security-Policy");
+            browser.findElement(By.cssSelector(".task-meta strong a")).click();
+            assertTrue(browser.getCurrentUrl().startsWith("file:") && browser.getCurrentUrl().contains("/departments/"),
+                    browser.getCurrentUrl());
+            assertEquals("区委教育工委", browser.findElement(By.tagName("h1")).getText());
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('.site-header')).display"));
+            assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('.site-footer')).display"));
+            assertEquals("block", browser.executeScript("return getComputedStyle(document.querySelector('main')).display"));
         } finally {
             browser.quit();
         }

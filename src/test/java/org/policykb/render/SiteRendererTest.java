@@ -155,6 +155,47 @@ class SiteRendererTest {
     }
 
     @Test
+    void pagesLoadNothingFromElsewhereAndCarryNoInlineScriptOrStyle() {
+        for (OutputFile file : site(KnowledgeBaseFixtures.twoDocuments())) {
+            if (!file.path().endsWith(".html")) {
+                continue;
+            }
+            Document doc = Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8));
+            for (var element : doc.select("[src], link[href]")) {
+                String url = element.hasAttr("src") ? element.attr("src") : element.attr("href");
+                assertFalse(url.contains(":") || url.startsWith("//"), file.path() + " loads " + url);
+            }
+            assertTrue(doc.select("style, [style]").isEmpty(), file.path() + " has inline style");
+            assertTrue(doc.select("script:not([src])").isEmpty(), file.path() + " has inline script");
+            assertTrue(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                    .noneMatch(a -> a.getKey().startsWith("on")), file.path() + " has an inline event handler");
+            assertEquals("default-src 'self'; script-src 'self'; style-src 'self'",
+                    doc.select("meta[http-equiv=Content-Security-Policy]").attr("content"), file.path());
+        }
+    }
+
+    @Test
+    void sitemapListsThePagesAndNotTheNotFoundPage() {
+        Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
+        String xml = new String(files.get("sitemap.xml").bytes(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<loc>departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html</loc><lastmod>2024-06-01</lastmod>"), xml);
+        assertTrue(xml.contains("<loc>index.html</loc>"));
+        assertFalse(xml.contains("404.html"));
+        List<OutputFile> withBase = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(),
+                new RenderContext(LocalDate.of(2024, 6, 1), "知识库", java.util.Optional.of("https://example.org/kb")));
+        String absolute = new String(byPath(withBase).get("sitemap.xml").bytes(), StandardCharsets.UTF_8);
+        assertTrue(absolute.contains("<loc>https://example.org/kb/index.html</loc>"), absolute);
+    }
+
+    @Test
+    void ledgerCellsThatASpreadsheetWouldRunStayText() {
+        assertEquals("'=HYPERLINK(\"x\")", DepartmentLedger.inert("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", DepartmentLedger.inert("+1"));
+        assertEquals("区教体局", DepartmentLedger.inert("区教体局"));
+        assertEquals("", DepartmentLedger.inert(""));
+    }
+
+    @Test
     void renderingIsDeterministic() {
         List<OutputFile> first = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
         List<OutputFile> second = new SiteRenderer(TEMPLATES).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT);
@@ -162,6 +203,36 @@ class SiteRendererTest {
         for (int i = 0; i < first.size(); i++) {
             assertArrayEquals(first.get(i).bytes(), second.get(i).bytes(), first.get(i).path());
         }
+    }
+
+    @Test
+    void aCopiedAndChangedThemeIsUsedAndItsMistakesAreNamed(@TempDir Path dir) throws IOException {
+        Path theme = dir.resolve("mytheme");
+        try (var files = Files.walk(TEMPLATES)) {
+            for (Path from : files.toList()) {
+                Path to = theme.resolve(TEMPLATES.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(theme.resolve("assets/extra.css"), "body{}");
+        Files.writeString(theme.resolve("home.ftlh"), Files.readString(theme.resolve("home.ftlh"))
+                .replace("<h1>${page.siteTitle}</h1>", "<h1 class=\"mine\">${page.siteTitle}（本地版）</h1>"));
+        Map<String, OutputFile> files = byPath(new SiteRenderer(theme).render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT));
+        assertEquals("教育政策知识库（本地版）", page(files, "index.html").select("h1.mine").text());
+        assertTrue(files.containsKey("assets/extra.css"));
+
+        Files.writeString(theme.resolve("task.ftlh"), "<#import \"layout.ftlh\" as layout>${noSuchField}");
+        SiteRenderer broken = new SiteRenderer(theme);
+        var e = assertThrows(IllegalStateException.class, () -> broken.render(KnowledgeBaseFixtures.twoDocuments(), CONTEXT));
+        assertTrue(e.getMessage().contains("task.ftlh") && e.getMessage().contains("noSuchField"), e.getMessage());
+
+        Files.writeString(theme.resolve("task.ftlh"), "<#if>");
+        var parse = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(theme));
+        assertTrue(parse.getMessage().contains("task.ftlh"), parse.getMessage());
     }
 
     @Test

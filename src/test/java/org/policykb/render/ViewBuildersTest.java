@@ -3,11 +3,14 @@ package org.policykb.render;
 import org.junit.jupiter.api.Test;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.PolicyDocument;
+import org.policykb.model.SourceSpan;
+import org.policykb.model.Task;
 import org.policykb.render.DocumentView.Inline;
 import org.policykb.render.DocumentView.SectionView;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -83,6 +86,17 @@ class ViewBuildersTest {
         assertTrue(matches.get(0).similarity() > 0.12, "新改扩建幼儿园 … 新增公办学位 is worded alike");
         assertTrue(matches.size() <= RelatedTasks.LIMIT);
         assertTrue(matches.stream().noneMatch(m -> m.task().id().equals("work-2024/一.1")));
+    }
+
+    @Test
+    void aTableRowsTaskPageDropsTheCellsItsHeadingRepeats() {
+        Task row = new Task("d/表2.4", "d", "表2", "4", "乡村中小学厕所革命工程",
+                "4\n乡村中小学厕所\n革命工程\n改善乡村中小学卫生条件。（区教体局、区财政局负责）", Optional.of("区教体局"),
+                List.of("区财政局"), new SourceSpan(0, 10, 1));
+        assertEquals(List.of("改善乡村中小学卫生条件。（区教体局、区财政局负责）"), TaskViewBuilder.body(row));
+        Task runIn = new Task("d/1", "d", "s1", "1．", "推进集团化办学", "1．推进集团化办学。组建教育集团12个。",
+                Optional.empty(), List.of(), new SourceSpan(0, 10, 1));
+        assertEquals(List.of("1．推进集团化办学。组建教育集团12个。"), TaskViewBuilder.body(runIn), "a run-in title stays in its sentence");
     }
 
     @Test

@@ -117,6 +117,28 @@ class PreviewServerTest {
         assertEquals(500, notFound);
     }
 
+    /**
+     * A second process on loopback fires 1,000 requests at once — pages, missing pages and paths that try to
+     * leave the site — and every one gets its expected status: no resets, no timeouts, no leaks.
+     */
+    @Test
+    void holdsUpUnderALoadTestFromASecondProcess() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process load = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
+                String.valueOf(server.port()), "1000", "60", "/=200", "/nope.html=404", "/departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html=200",
+                "/%2e%2e/secret.txt=400", "/departments/=404")
+                .redirectErrorStream(true).start();
+        boolean finished = load.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        if (!finished) {
+            load.destroyForcibly();
+        }
+        String output = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(finished, "the load generator did not finish: " + output);
+        assertEquals(0, load.exitValue(), output);
+        assertTrue(output.contains("requests=1000 ok=1000 unexpected=0 errors=0"), output);
+        System.out.println("PreviewServerTest load: " + output.strip());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

@@ -125,6 +125,17 @@ class ContentScannerTest {
     }
 
     @Test
+    void aNamedPipeIsReportedNotReadSoTheScanNeverBlocks() throws IOException, InterruptedException {
+        write("plan.txt", TASK);
+        assertEquals(0, new ProcessBuilder("mkfifo", root.resolve("pipe.txt").toString()).start().waitFor());
+        ScanResult result = scanner.scan(root);
+        assertEquals(List.of("plan.txt"), paths(result));
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertEquals("pipe.txt", result.problems().get(0).file());
+        assertTrue(result.problems().get(0).message().startsWith("not a regular file"), result.problems().toString());
+    }
+
+    @Test
     void aSymbolicLinkLoopIsReportedAndTheScanGoesOn() throws IOException {
         write("plans/plan.txt", GOAL);
         write("report.txt", TASK);

@@ -114,5 +114,14 @@ class HtmlReaderTest {
         Decoded decoded = read(page, StandardCharsets.UTF_8);
         ParsedDocument doc = new PlainTextParser().parse(Fixtures.text("page.html", decoded.text()));
         assertEquals("关于\"双减\"工作: 第二批 #1", doc.frontMatter().get("title"));
+        assertEquals(java.util.List.of(), doc.problems(), "the front matter is valid YAML");
+        for (String title : java.util.List.of("关于'双减'的通知: 第二批", "路径C:\\目录 的说明", "结尾有冒号的标题:", "- 以短横开头的标题")) {
+            String escaped = title.replace("&", "&amp;").replace("\"", "&quot;");
+            Decoded page2 = read("<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"" + escaped + "\"></head>"
+                    + "<body><div class=\"content\"><p>各区县教育局：现将有关事项通知如下。</p></div></body></html>", StandardCharsets.UTF_8);
+            ParsedDocument doc2 = new PlainTextParser().parse(Fixtures.text("page.html", page2.text()));
+            assertEquals(java.util.List.of(), doc2.problems(), page2.text());
+            assertEquals(title, doc2.frontMatter().get("title"), page2.text());
+        }
     }
 }
