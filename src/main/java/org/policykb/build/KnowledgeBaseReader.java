@@ -38,7 +38,9 @@ public final class KnowledgeBaseReader {
     private final Map<String, PolicyDocument> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public KnowledgeBaseReader() {
-        this.parsers = Map.of("txt", new PlainTextParser(), "md", new MarkdownParser());
+        PlainTextParser plainText = new PlainTextParser();
+        // Web pages and Word documents arrive as their canonical text (source stage), which is plain text.
+        this.parsers = Map.of("txt", plainText, "md", new MarkdownParser(), "html", plainText, "htm", plainText, "docx", plainText);
         this.extractor = new DocumentExtractor(Gazetteer.load());
     }
 

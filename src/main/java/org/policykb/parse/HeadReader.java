@@ -60,6 +60,12 @@ final class HeadReader {
         return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
 
+    /** The title a document is known by: X for a transmittal 「…关于印发X的通知」, otherwise the title as written. */
+    static String documentTitle(String written) {
+        Matcher m = TRANSMITTAL.matcher(written.strip());
+        return m.find() ? unquote(m.group(1)) : written.strip();
+    }
+
     /** 《X》 → X, keeping quotes that are part of a name such as “十四五”. */
     static String unquote(String s) {
         String t = s.strip();

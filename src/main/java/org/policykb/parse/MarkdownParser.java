@@ -4,7 +4,6 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.ast.Heading;
@@ -52,7 +51,7 @@ public final class MarkdownParser implements DocumentParser {
         List<Block> blocks = new ArrayList<>();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             switch (node) {
-                case YamlFrontMatterBlock yaml -> readFrontMatter(yaml, source, frontMatter, problems);
+                case YamlFrontMatterBlock yaml -> FrontMatter.read(yaml, source.relativePath(), frontMatter, problems);
                 case Heading heading -> {
                     Line line = lineAt(text, lines, heading.getStartOffset());
                     blocks.add(new Block.HeadingLine(line, WordLeftovers.remove(unescape(heading.getText().toString()))));
@@ -67,35 +66,6 @@ public final class MarkdownParser implements DocumentParser {
         }
         Optional<String> title = Optional.ofNullable(frontMatter.get("title")).filter(t -> !t.isBlank());
         return StructureBuilder.build(source, blocks, frontMatter, title, problems);
-    }
-
-    private static void readFrontMatter(YamlFrontMatterBlock yaml, SourceFile source, Map<String, String> out,
-                                        List<Problem> problems) {
-        AbstractYamlFrontMatterVisitor visitor = new AbstractYamlFrontMatterVisitor();
-        visitor.visit(yaml);
-        for (Map.Entry<String, List<String>> entry : visitor.getData().entrySet()) {
-            List<String> values = entry.getValue();
-            if (values.isEmpty()) {
-                continue;
-            }
-            out.put(entry.getKey(), unquote(String.join(" ", values)));
-        }
-        Optional<Problem> malformed = FrontMatterCheck.problem(source.relativePath(), yaml.getChars().toString());
-        if (malformed.isPresent()) {
-            // Keys read from broken YAML are guesses (a title of "[未闭合" say): leave them all out.
-            out.clear();
-            problems.add(malformed.get());
-        } else if (out.isEmpty() && yaml.getChars().length() > 8) {
-            problems.add(Problem.warning(source.relativePath(), 1, "front matter could not be read as key: value lines"));
-        }
-    }
-
-    private static String unquote(String v) {
-        String s = v.strip();
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-            s = s.substring(1, s.length() - 1).replace("\\\"", "\"");
-        }
-        return s;
     }
 
     private static Block table(String text, LineIndex lines, TableBlock table, List<Block> blocks) {

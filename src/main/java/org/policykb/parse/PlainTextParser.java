@@ -1,11 +1,14 @@
 package org.policykb.parse;
 
+import com.vladsch.flexmark.parser.Parser;
 import org.policykb.model.ParsedDocument;
+import org.policykb.model.Problem;
 import org.policykb.model.SourceFile;
 import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +19,38 @@ import java.util.Optional;
  * without a tab directly under a cell continues that cell.
  */
 public final class PlainTextParser implements DocumentParser {
+    private static final String TITLE_HINT = "titleHint";
+    private final Parser frontMatterParser = FrontMatter.parser();
+
+    /**
+     * An optional leading front matter block (the keys Markdown uses) is read as metadata and belongs to the
+     * preamble; it is how web pages and Word documents, turned into text by the source stage, bring their
+     * header. A title written as 「关于印发X的通知」 names X, as it does in a document's head. A {@code titleHint}
+     * (a page's heading outside its body, a Word file's stored title: often stale) is used only when the text's
+     * head gives no title.
+     */
     @Override
     public ParsedDocument parse(SourceFile source) {
-        return StructureBuilder.build(source, blocks(source.text()), Map.of(), Optional.empty(), List.of());
+        List<Problem> problems = new ArrayList<>();
+        Optional<FrontMatter> frontMatter = FrontMatter.at(source.text(), frontMatterParser, source.relativePath(), problems);
+        Map<String, String> values = new LinkedHashMap<>(frontMatter.map(FrontMatter::values).orElse(Map.of()));
+        int bodyStart = frontMatter.map(FrontMatter::end).orElse(0);
+        List<Block> blocks = blocks(source.text(), bodyStart);
+        Optional<String> hint = Optional.ofNullable(values.remove(TITLE_HINT)).filter(t -> !t.isBlank());
+        Optional<String> title = Optional.ofNullable(values.get("title")).filter(t -> !t.isBlank())
+                .or(() -> HeadReader.read(blocks).title().isPresent() ? Optional.empty() : hint)
+                .map(HeadReader::documentTitle);
+        title.ifPresent(t -> values.put("title", t));
+        return StructureBuilder.build(source, blocks, values, title, problems);
     }
 
     static List<Block> blocks(String text) {
-        List<Line> lines = Line.split(text);
+        return blocks(text, 0);
+    }
+
+    /** The blocks of the lines that start at or after {@code from}. */
+    static List<Block> blocks(String text, int from) {
+        List<Line> lines = Line.split(text).stream().filter(line -> line.start() >= from).toList();
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);

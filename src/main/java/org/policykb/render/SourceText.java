@@ -24,7 +24,7 @@ final class SourceText {
 
     static Heading heading(Section section, String text, int start, int end) {
         if (section.level() == 0) {
-            return new Heading(false, start, -1);
+            return new Heading(false, Math.min(end, Math.max(start, frontMatterEnd(text))), -1);
         }
         String number = section.number() == null ? "" : section.number();
         String title = section.title() == null ? "" : section.title();
@@ -38,6 +38,26 @@ final class SourceText {
             return new Heading(true, start, -1);
         }
         return text.substring(matched, lineEnd).isBlank() ? new Heading(true, lineEnd, -1) : new Heading(false, start, matched);
+    }
+
+    /**
+     * Where a leading front matter block ({@code ---} … {@code ---}, as Markdown files and the canonical text of
+     * web pages and Word documents open) ends: it is the document's metadata, shown in the page head, not text.
+     */
+    static int frontMatterEnd(String text) {
+        if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
+            return 0;
+        }
+        for (int start = text.indexOf('\n') + 1; start > 0 && start < text.length(); ) {
+            int nl = text.indexOf('\n', start);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            String line = text.substring(start, lineEnd).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                return nl < 0 ? text.length() : nl + 1;
+            }
+            start = nl + 1;
+        }
+        return 0;
     }
 
     /** The offset just after {@code expected} if the text from {@code from} starts with it, white space aside. */

@@ -30,13 +30,16 @@ import org.policykb.source.DecodeResult.Undecodable;
 
 /**
  * Finds the content files under a folder (recursively, following symbolic links, skipping hidden names),
- * decodes each with {@link TextDecoder} and hashes its bytes. Files come out sorted by relative path; every
+ * decodes each with {@link TextDecoder} (web pages with {@link HtmlReader}, Word documents with
+ * {@link DocxReader}, into their canonical text) and hashes its bytes. Files come out sorted by relative path; every
  * file that cannot be used becomes a {@link Problem} and the others still come through.
  */
 public final class ContentScanner {
 
     private final Set<String> extensions;
     private final TextDecoder decoder = new TextDecoder();
+    private final HtmlReader htmlReader = new HtmlReader(decoder);
+    private final DocxReader docxReader = new DocxReader();
 
     /** @param extensions the file extensions to take, without the dot, e.g. {@code Set.of("txt", "md")} */
     public ContentScanner(Set<String> extensions) {
@@ -60,7 +63,7 @@ public final class ContentScanner {
         List<SourceFile> files = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             outcome.file().ifPresent(files::add);
-            outcome.problem().ifPresent(problems::add);
+            problems.addAll(outcome.problems());
         }
         problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new ScanResult(files, problems);
@@ -69,14 +72,14 @@ public final class ContentScanner {
     /** A file to read, with its forward-slash path relative to the content root. */
     private record Found(Path path, String relativePath) {}
 
-    /** What became of one file: a source file or the problem that kept it out. */
-    private record Outcome(Optional<SourceFile> file, Optional<Problem> problem) {
-        static Outcome of(SourceFile file) {
-            return new Outcome(Optional.of(file), Optional.empty());
+    /** What became of one file: a source file (perhaps with warnings) or the problem that kept it out. */
+    private record Outcome(Optional<SourceFile> file, List<Problem> problems) {
+        static Outcome of(SourceFile file, List<Problem> warnings) {
+            return new Outcome(Optional.of(file), List.copyOf(warnings));
         }
 
         static Outcome of(Problem problem) {
-            return new Outcome(Optional.empty(), Optional.of(problem));
+            return new Outcome(Optional.empty(), List.of(problem));
         }
     }
 
@@ -144,21 +147,38 @@ public final class ContentScanner {
         } catch (IOException e) {
             return Outcome.of(Problem.error(found.relativePath(), 0, "cannot read the file: " + reason(e)));
         }
-        return switch (decoder.decode(found.relativePath(), bytes)) {
+        return switch (decode(found.relativePath(), bytes)) {
             case Undecodable undecodable -> Outcome.of(undecodable.problem());
             case Decoded decoded when decoded.text().isEmpty() ->
                     Outcome.of(Problem.warning(found.relativePath(), 0, "empty file: it has no text, so it was left out"));
             case Decoded decoded when decoded.text().isBlank() ->
                     Outcome.of(Problem.warning(found.relativePath(), 0, "the file holds only white space, so it was left out"));
             case Decoded decoded -> Outcome.of(new SourceFile(found.path(), found.relativePath(), decoded.charset(),
-                    decoded.text(), sha256(bytes)));
+                    decoded.text(), sha256(bytes)), decoded.warnings());
         };
     }
 
+    /** Web pages and Word documents become their canonical text; every other file is text as it stands. */
+    private DecodeResult decode(String relativePath, byte[] bytes) {
+        return switch (extension(relativePath)) {
+            case "html", "htm" -> htmlReader.read(relativePath, bytes);
+            case "docx" -> docxReader.read(relativePath, bytes);
+            case "doc" -> new Undecodable(Problem.error(relativePath, 0,
+                    "old binary Word format (.doc) is not supported: save it as .docx"));
+            default -> decoder.decode(relativePath, bytes);
+        };
+    }
+
+    /** A wanted extension, or .doc when .docx is wanted: an old Word file is reported, not silently skipped. */
     private boolean hasWantedExtension(Path file) {
-        String name = file.getFileName().toString();
+        String extension = extension(file.getFileName().toString());
+        return extensions.contains(extension) || extension.equals("doc") && extensions.contains("docx");
+    }
+
+    private static String extension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot > 0 && extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        int slash = name.lastIndexOf('/');
+        return dot > slash + 1 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     private static boolean isHidden(Path path) {

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every character of every fixture lands in exactly one section: the sections' own spans tile the text. */
 class NoTextLostTest {
-    private static final Map<String, DocumentParser> PARSERS = Map.of("txt", new PlainTextParser(), "md", new MarkdownParser());
+    private static final PlainTextParser PLAIN_TEXT = new PlainTextParser();
+    private static final Map<String, DocumentParser> PARSERS = Map.of("txt", PLAIN_TEXT, "md", new MarkdownParser(),
+            "html", PLAIN_TEXT, "htm", PLAIN_TEXT, "docx", PLAIN_TEXT);
 
     @TestFactory
     Stream<DynamicTest> everyFixtureIsTiledBySections() {

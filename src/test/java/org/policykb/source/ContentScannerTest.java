@@ -192,6 +192,19 @@ class ContentScannerTest {
         assertEquals(scanner.scan(root), scanner.scan(root));
     }
 
+    @Test
+    void anOldWordFileIsReportedWhenWordDocumentsAreWantedAndPagesBecomeTheirText() throws IOException {
+        write("plan.doc", GOAL);
+        write("page.HTM", "<html><body><div class=\"content\"><p>" + GOAL + "</p></div></body></html>");
+        ScanResult result = new ContentScanner(Set.of("txt", "htm", "docx")).scan(root);
+        assertEquals(List.of("page.HTM"), paths(result));
+        assertEquals(GOAL.strip() + "\n", result.files().getFirst().text());
+        Problem problem = single(result.problems());
+        assertEquals("plan.doc", problem.file());
+        assertEquals("old binary Word format (.doc) is not supported: save it as .docx", problem.message());
+        assertEquals(List.of(), scanner.scan(root).problems(), "a scanner not asked for Word documents leaves .doc alone");
+    }
+
     private Path write(String relativePath, String text) throws IOException {
         Path file = root.resolve(relativePath);
         Files.createDirectories(file.getParent());

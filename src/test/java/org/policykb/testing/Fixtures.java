@@ -51,7 +51,7 @@ public final class Fixtures {
     }
 
     public static ScanResult scan(Path folder) {
-        return new ContentScanner(Set.of("txt", "md")).scan(folder);
+        return new ContentScanner(Set.of("txt", "md", "html", "htm", "docx")).scan(folder);
     }
 
     /** A source file made from a string, for parser and extractor tests. */
