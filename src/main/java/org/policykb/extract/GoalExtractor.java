@@ -104,22 +104,13 @@ final class GoalExtractor {
      * or year changes (「80%」 → 「90%」) and when goals are added elsewhere. Repeats get -2, -3 in document order.
      */
     private static List<Goal> withStableIds(String documentId, List<Goal> goals) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
+        org.policykb.text.UniqueIds ids = new org.policykb.text.UniqueIds();
         List<Goal> out = new ArrayList<>(goals.size());
         for (Goal g : goals) {
             String task = g.taskId().map(id -> id.substring(id.indexOf('/') + 1)).orElse("");
             String shape = g.text().replaceAll("[0-9０-９.．%％]+", "#");
             String base = "g-" + org.policykb.model.SiteUrls.shortHash(task + "\u0000" + shape);
-            String local = base;
-            if (!used.add(local)) {
-                // Count on from the last suffix this base got, not from -2 again for every repeat.
-                int k = nextSuffix.getOrDefault(base, 2);
-                while (!used.add(local = base + "-" + k)) {
-                    k++;
-                }
-                nextSuffix.put(base, k + 1);
-            }
+            String local = ids.claim(base);
             out.add(new Goal(documentId + "/" + local, g.documentId(), g.taskId(), g.text(), g.value(), g.year(), g.span()));
         }
         return List.copyOf(out);

@@ -81,21 +81,12 @@ final class TaskExtractor {
      * it. A repeated title gets -2, -3 in document order.
      */
     private static List<Task> withStableIds(String documentId, List<Task> tasks) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        java.util.Map<String, Integer> nextSuffix = new java.util.HashMap<>();
+        org.policykb.text.UniqueIds ids = new org.policykb.text.UniqueIds();
         List<Task> out = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
             String words = t.title() == null || t.title().isBlank() ? String.valueOf(t.number()) : t.title();
             String base = "t-" + org.policykb.model.SiteUrls.name(words, 24);
-            String local = base;
-            if (!used.add(local)) {
-                // Count on from the last suffix this base got, not from -2 again for every repeat.
-                int k = nextSuffix.getOrDefault(base, 2);
-                while (!used.add(local = base + "-" + k)) {
-                    k++;
-                }
-                nextSuffix.put(base, k + 1);
-            }
+            String local = ids.claim(base);
             out.add(new Task(documentId + "/" + local, t.documentId(), t.sectionId(), t.number(), t.title(), t.text(),
                     t.lead(), t.support(), t.span()));
         }

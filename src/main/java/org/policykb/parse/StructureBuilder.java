@@ -11,11 +11,9 @@ import org.policykb.text.MarkerStyle;
 import org.policykb.text.Markers;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds the section tree from a format's blocks. Headings are marked lines (一、 （一） 1． （1） ① 表2),
@@ -68,8 +66,6 @@ public final class StructureBuilder {
     private boolean previousWasHeading = false;
     /** The last value seen per marker style, document-wide: numbering may run on across chapters (5. then 6.). */
     private final Map<String, Integer> lastValueByStyle = new java.util.HashMap<>();
-    /** The next -N to try for a repeated section title. */
-    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
     private record PendingRow(Node table, int index, String number, String name, int start, int end, int line,
                               List<String> cells, Optional<String> responsible) {
@@ -381,7 +377,7 @@ public final class StructureBuilder {
         root.end = inOrder.isEmpty() ? textEnd : inOrder.get(0).start;
         root.level = 0;
         root.id = "top";
-        assignIds(root, "s", new HashSet<>());
+        assignIds(root, new org.policykb.text.UniqueIds());
         return toSection(root);
     }
 
@@ -389,22 +385,13 @@ public final class StructureBuilder {
      * Anchors from the sections' own titles, so that an anchor stays put when sections are added or renumbered
      * elsewhere in the document; a repeated title gets -2, -3 in document order.
      */
-    private void assignIds(Node parent, String prefix, Set<String> used) {
+    private void assignIds(Node parent, org.policykb.text.UniqueIds ids) {
         for (Node child : parent.children) {
             String words = child.title == null || child.title.isBlank() ? (child.number == null ? "section" : child.number) : child.title;
             String base = "s-" + org.policykb.model.SiteUrls.name(words, 24);
-            String id = base;
-            if (!used.add(id)) {
-                // Count on from the last suffix this title got: trying -2, -3 … afresh for each repeat made a
-                // document with thousands of equal titles cost their square.
-                int k = nextSuffix.getOrDefault(base, 2);
-                while (!used.add(id = base + "-" + k)) {
-                    k++;
-                }
-                nextSuffix.put(base, k + 1);
-            }
+            String id = ids.claim(base);
             child.id = id;
-            assignIds(child, id, used);
+            assignIds(child, ids);
         }
     }
 
