@@ -21,14 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Build the site from the content folder into the output folder.",
                 "Prints what it read and found and every problem with its file and line."})
 final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--content", defaultValue = "content", description = "Folder of source documents (default: ${DEFAULT-VALUE}).")
-    Path content;
-
-    @Option(names = "--out", defaultValue = "site", description = "Folder the site is written to (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--templates", description = "Folder of FreeMarker templates (default: the templates/ folder of PolicyKB).")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    SiteFolders folders;
 
     @Option(names = "--strict", description = "Exit with status 1 when the build found any problem.")
     boolean strict;
@@ -40,8 +34,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream errors = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        Path templateDir = templates != null ? templates : Path.of(System.getProperty("policykb.home", ".")).resolve("templates");
-        BuildSettings settings = new BuildSettings(content, out, templateDir, strict, generatedOn(), clean);
+        BuildSettings settings = new BuildSettings(folders.content, folders.out, folders.templates(), strict, generatedOn(), clean);
         try {
             Progress progress = TerminalProgress.forConsole(errors);
             BuildResult result = new SiteBuilder().build(settings, progress);

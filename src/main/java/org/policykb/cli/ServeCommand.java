@@ -24,14 +24,8 @@ import java.util.concurrent.CountDownLatch;
         description = {"Build the site, serve it on 127.0.0.1 and rebuild when content or templates change.",
                 "Open pages reload by themselves after each build; build problems show in the page."})
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--content", defaultValue = "content", description = "Folder of source documents (default: ${DEFAULT-VALUE}).")
-    Path content;
-
-    @Option(names = "--out", defaultValue = "site", description = "Folder the site is written to (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--templates", description = "Folder of FreeMarker templates (default: the templates/ folder of PolicyKB).")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    SiteFolders folders;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -42,8 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path templateDir = templates != null ? templates : Path.of(System.getProperty("policykb.home", ".")).resolve("templates");
-        BuildSettings settings = new BuildSettings(content, out, templateDir, false, BuildCommand.generatedOn());
+        BuildSettings settings = new BuildSettings(folders.content, folders.out, folders.templates(), false, BuildCommand.generatedOn());
         SiteBuilder builder = new SiteBuilder();
         BuildGeneration generation = new BuildGeneration();
         if (!rebuild(builder, settings, generation, console)) {
