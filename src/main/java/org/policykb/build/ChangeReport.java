@@ -131,7 +131,7 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
                 }
                 if (!Objects.equals(o.lead(), n.lead()) || !o.support().equals(n.support())) {
                     changes.add(new Change(Kind.TASK_REASSIGNED, doc, n.id(), n.title() + "：" + who(o) + " → " + who(n)));
-                } else if (!textKey(o).equals(textKey(n))) {
+                } else if (!o.textDigest().equals(n.textDigest())) {
                     changes.add(new Change(Kind.TASK_EDITED, doc, n.id(), n.title()));
                 }
             }
@@ -157,8 +157,8 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
         if (a.title() != null && a.title().equals(b.title())) {
             return 1.0;
         }
-        Set<String> x = bigrams(textKey(a));
-        Set<String> y = bigrams(textKey(b));
+        Set<String> x = bigrams(a.opening());
+        Set<String> y = bigrams(b.opening());
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
@@ -216,13 +216,6 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
     /** The goal's words with every number blanked, so a changed target still finds its earlier self. */
     private static String shape(String text) {
         return text.replaceAll("[0-9０-９.．%％]+", "#").replaceAll("\\s", "");
-    }
-
-    private static String textKey(KnowledgeSummary.TaskEntry t) {
-        String text = t.text() == null ? "" : t.text();
-        // The number in front is what renumbering changes; the words after it are the task.
-        String body = t.number() != null && text.startsWith(t.number()) ? text.substring(t.number().length()) : text;
-        return body.replaceAll("\\s", "");
     }
 
     private static String number(KnowledgeSummary.TaskEntry t) {

@@ -28,7 +28,12 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
     record DocumentEntry(String id, String source, String title, String hash) {
     }
 
-    record TaskEntry(String id, String document, String number, String title, String text, String lead, List<String> support) {
+    /**
+     * A task as the next build needs it: its words' opening (to find it again when its title is edited) and a
+     * digest of all its words (to tell an edit), not the whole text, so the summary stays small at 10,000 documents.
+     */
+    record TaskEntry(String id, String document, String number, String title, String opening, String textDigest,
+                     String lead, List<String> support) {
         TaskEntry {
             support = List.copyOf(support);
         }
@@ -47,7 +52,27 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
     }
 
     private static TaskEntry task(Task t) {
-        return new TaskEntry(t.id(), t.documentId(), t.number(), t.title(), t.text(), t.lead().orElse(null), t.support());
+        String words = words(t);
+        return new TaskEntry(t.id(), t.documentId(), t.number(), t.title(), words.substring(0, Math.min(words.length(), OPENING)),
+                digest(words), t.lead().orElse(null), t.support());
+    }
+
+    static final int OPENING = 240;
+
+    /** The task's words: its text without the number in front (what renumbering changes) and without white space. */
+    private static String words(Task t) {
+        String text = t.text() == null ? "" : t.text();
+        String body = t.number() != null && text.startsWith(t.number()) ? text.substring(t.number().length()) : text;
+        return body.replaceAll("\\s", "");
+    }
+
+    private static String digest(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static GoalEntry goal(Goal g) {

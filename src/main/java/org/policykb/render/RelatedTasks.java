@@ -56,6 +56,9 @@ final class RelatedTasks {
         }
     }
 
+    /** How much of a task's text, after its title, is compared. */
+    static final int OPENING = 240;
+
     RelatedTasks(RenderIndex index) {
         this.tasks = index.documents().stream().flatMap(d -> d.tasks().stream()).toList();
         this.departmentList = index.departments();
@@ -74,7 +77,10 @@ final class RelatedTasks {
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
-            bigrams[i] = bigrams(task.title() + "\n" + task.text());
+            // A task's title and opening say what it is about; the whole text would multiply the postings (and the
+            // memory they take at 10,000 documents) for little better matches.
+            String text = task.text();
+            bigrams[i] = bigrams(task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING)));
             for (long bigram : bigrams[i]) {
                 lists.computeIfAbsent(bigram, k -> new ArrayList<>()).add(i);
             }
