@@ -34,10 +34,7 @@ record FrontMatter(Map<String, String> values, int end) {
 
     /** The front matter block at the very start of {@code text}, if there is one. */
     static Optional<FrontMatter> at(String text, Parser parser, String file, List<Problem> problems) {
-        if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
-            return Optional.empty();
-        }
-        int end = closingEnd(text);
+        int end = org.policykb.text.FrontMatterBlock.end(text);
         if (end < 0) {
             return Optional.empty();
         }
@@ -77,18 +74,4 @@ record FrontMatter(Map<String, String> values, int end) {
         return s;
     }
 
-    /** The offset past the line {@code ---} or {@code ...} that closes the block opened on the first line. */
-    private static int closingEnd(String text) {
-        int start = text.indexOf('\n') + 1;
-        while (start > 0 && start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            String line = text.substring(start, lineEnd).stripTrailing();
-            if (line.equals("---") || line.equals("...")) {
-                return nl < 0 ? text.length() : nl + 1;
-            }
-            start = nl + 1;
-        }
-        return -1;
-    }
 }

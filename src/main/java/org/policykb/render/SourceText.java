@@ -45,19 +45,7 @@ final class SourceText {
      * web pages and Word documents open) ends: it is the document's metadata, shown in the page head, not text.
      */
     static int frontMatterEnd(String text) {
-        if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) {
-            return 0;
-        }
-        for (int start = text.indexOf('\n') + 1; start > 0 && start < text.length(); ) {
-            int nl = text.indexOf('\n', start);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            String line = text.substring(start, lineEnd).stripTrailing();
-            if (line.equals("---") || line.equals("...")) {
-                return nl < 0 ? text.length() : nl + 1;
-            }
-            start = nl + 1;
-        }
-        return 0;
+        return Math.max(0, org.policykb.text.FrontMatterBlock.end(text));
     }
 
     /** The offset just after {@code expected} if the text from {@code from} starts with it, white space aside. */
