@@ -11,6 +11,7 @@ import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
 import org.policykb.render.DataExport;
 import org.policykb.render.LinkChecker;
+import org.policykb.render.PageReuse;
 import org.policykb.render.RenderContext;
 import org.policykb.render.SiteRenderer;
 
@@ -69,6 +70,8 @@ public final class SiteBuilder {
             SiteWriter.Publication publication = writer.open(settings.out());
             LinkChecker.Session links = new LinkChecker().session();
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
+            Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
             java.util.function.Consumer<OutputFile> sink = file -> {
                 links.accept(file);
                 try {
@@ -86,8 +89,24 @@ public final class SiteBuilder {
                 progress.stage("rendering and writing pages", 0);
                 RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
                 SiteRenderer renderer = new SiteRenderer(settings.templates());
+                // A page whose inputs (theme, template, view) did not change is carried over from the published site:
+                // not rendered, written or checked again.
+                Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
+                PageReuse reuse = (path, digest) -> {
+                    digests.put(path, digest);
+                    try {
+                        if (digest.equals(previousDigests.get(path)) && publication.keep(path)) {
+                            links.kept(path, () -> publication.read(path));
+                            return true;
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    rendered.add(path);
+                    return false;
+                };
                 times.time("render+check+write", () -> {
-                    renderer.render(kb, context, log, sink);
+                    renderer.render(kb, context, log, reuse, sink);
                     redirectPages.render(kb, redirects).forEach(sink);
                     return null;
                 });
@@ -106,7 +125,9 @@ public final class SiteBuilder {
                 problems.addAll(times.time("check links", links::problems));
                 progress.stage("publishing", 0);
                 times.timeIo("publish", () -> {
+                    PageDigests.forget(state);
                     publication.commit();
+                    PageDigests.write(state, digests);
                     summary.write(state, json);
                     history.write(state, log);
                     taskRedirects.write(state, redirects);
@@ -117,7 +138,9 @@ public final class SiteBuilder {
                 throw e;
             }
             int[] written = {writer.written()};
-            return new BuildResult(kb, fileCount.get(), written[0], Duration.ofNanos(System.nanoTime() - started), problems, changes, times);
+            return new BuildResult(kb, fileCount.get() + digests.size() - rendered.size(), written[0],
+                    Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
+                    rendered.stream().sorted().toList(), digests.size() - rendered.size());
         }
     }
 

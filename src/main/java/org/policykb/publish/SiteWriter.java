@@ -102,6 +102,38 @@ public final class SiteWriter {
             }
         }
 
+        /**
+         * Carries the file published at {@code path} over into the new site as it is (a hard link, so its file time
+         * stays); false when the published site has no such file, and the caller must write it.
+         */
+        public boolean keep(String path) throws IOException {
+            if (previous == null) {
+                return false;
+            }
+            Path old = inside(previous, path);
+            if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (!seen.add(path)) {
+                throw new IllegalArgumentException("Two files for " + path);
+            }
+            Path target = inside(fresh, path);
+            Files.createDirectories(target.getParent());
+            if (!link(target, old)) {
+                Files.copy(old, target);
+            }
+            return true;
+        }
+
+        /** The bytes of a file already in the new site (written or kept). */
+        public byte[] read(String path) {
+            try {
+                return Files.readAllBytes(inside(fresh, path));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read back " + path + " from the new site", e);
+            }
+        }
+
         public void commit() throws IOException {
             try {
                 if (!Files.exists(fresh.resolve(MARKER))) {
@@ -150,11 +182,16 @@ public final class SiteWriter {
      * Writes one file into the new folder; true when its bytes were written. A file whose bytes equal the published
      * one is hard-linked to it instead, so it keeps its file time and an upload tool sends only real changes.
      */
-    private static boolean writeOne(Path root, OutputFile file, Path previous) throws IOException {
-        Path target = root.resolve(file.path()).normalize();
+    private static Path inside(Path root, String path) {
+        Path target = root.resolve(path).normalize();
         if (!target.startsWith(root)) {
-            throw new IllegalArgumentException("Output path leaves the site folder: " + file.path());
+            throw new IllegalArgumentException("Output path leaves the site folder: " + path);
         }
+        return target;
+    }
+
+    private static boolean writeOne(Path root, OutputFile file, Path previous) throws IOException {
+        Path target = inside(root, file.path());
         try {
             Files.createDirectories(target.getParent());
             Path old = previous == null ? null : previous.resolve(file.path());

@@ -53,6 +53,7 @@ public final class LinkChecker {
         private final Set<String> files = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Map<String, String[]> ids = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, String> idNames = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, java.util.function.Supplier<byte[]>> keptPages = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Referrers> targets = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -76,25 +77,51 @@ public final class LinkChecker {
                 return;
             }
             Document doc = Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8), "");
+            ids.put(path, ids(path, doc, true));
+        }
+
+        /**
+         * A page carried over unchanged from the last build, whose links were checked then and still hold (its view,
+         * which names every target, did not change). Its ids are read from {@code bytes} only if a page links into it.
+         */
+        public void kept(String path, java.util.function.Supplier<byte[]> bytes) {
+            files.add(path);
+            if (isHtml(path)) {
+                keptPages.put(path, bytes);
+            }
+        }
+
+        private String[] idsOf(String file) {
+            String[] known = ids.get(file);
+            if (known == null) {
+                Document doc = Jsoup.parse(new String(keptPages.get(file).get(), StandardCharsets.UTF_8), "");
+                known = ids(file, doc, false);
+                ids.put(file, known);
+            }
+            return known;
+        }
+
+        /** The page's ids (and a-names), sorted; with {@code check}, its links and duplicate ids are checked too. */
+        private String[] ids(String path, Document doc, boolean check) {
             Set<String> seen = new HashSet<>();
             // one walk over the page (a select per kind of link would walk it once each)
             for (Element element : doc.getAllElements()) {
                 if (element.hasAttr("id")) {
                     String id = element.id();
-                    if (!seen.add(id)) {
+                    if (!seen.add(id) && check) {
                         problems.add(Problem.error(path, 0, "duplicate id \"" + id + "\""));
                     }
                 } else if (element.nameIs("a") && element.hasAttr("name")) {
                     seen.add(element.attr("name"));
                 }
-                String attribute = LINKING.get(element.normalName());
+                String attribute = check ? LINKING.get(element.normalName()) : null;
                 if (attribute != null && element.hasAttr(attribute)) {
                     link(path, element.attr(attribute).strip());
                 }
             }
             // the ids as one small array of shared strings: a site of 10,000 documents has millions of ids, most of
             // them the same few that every page of a template has
-            ids.put(path, seen.stream().map(id -> idNames.computeIfAbsent(id, k -> k)).sorted().toArray(String[]::new));
+            return seen.stream().map(id -> idNames.computeIfAbsent(id, k -> k)).sorted().toArray(String[]::new);
         }
 
         private void link(String path, String href) {
@@ -119,7 +146,7 @@ public final class LinkChecker {
                 if (!files.contains(file)) {
                     message = "no file " + file;
                 } else if (fragment != null && !fragment.isEmpty() && isHtml(file)
-                        && java.util.Arrays.binarySearch(ids.get(file), fragment) < 0) {
+                        && java.util.Arrays.binarySearch(idsOf(file), fragment) < 0) {
                     message = "no element with id \"" + fragment + "\" in " + file;
                 }
                 if (message != null) {

@@ -40,8 +40,15 @@ public final class SiteRenderer {
     static final String CHANGES_TEMPLATE = "changes.ftlh";
     static final String ASSETS = "assets";
 
+    /**
+     * Bump when the renderer's code changes what a page looks like for the same view (views themselves are in the
+     * digest), so pages kept from an older build are rendered again.
+     */
+    private static final String RENDER_FORMAT = "1";
+
     private final Path templatesDir;
     private final Configuration configuration;
+    private final byte[] themeDigest;
     private final boolean hasSearch;
     private final boolean hasChanges;
 
@@ -58,6 +65,7 @@ public final class SiteRenderer {
         this.hasSearch = Files.isRegularFile(templatesDir.resolve(SEARCH_TEMPLATE));
         this.hasChanges = Files.isRegularFile(templatesDir.resolve(CHANGES_TEMPLATE));
         this.configuration = configuration(templatesDir);
+        this.themeDigest = themeDigest(templatesDir);
         // Parse every template now, so a syntax error names its template before any rendering starts.
         for (String name : hasSearch ? Stream.concat(TEMPLATES.stream(), Stream.of(SEARCH_TEMPLATE)).toList() : TEMPLATES) {
             template(name);
@@ -109,6 +117,16 @@ public final class SiteRenderer {
      */
     public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
                        java.util.function.Consumer<OutputFile> sink) {
+        render(kb, ctx, changes, PageReuse.NONE, sink);
+    }
+
+    /**
+     * As {@link #render(KnowledgeBase, RenderContext, org.policykb.model.ChangeLog, java.util.function.Consumer)},
+     * but the pages {@code reuse} keeps are not rendered (nor handed to {@code sink}); sitemap.xml still lists them.
+     * The change page, feed, 404 and search pages, sitemap, ledgers and assets are always made: they are few.
+     */
+    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes, PageReuse reuse,
+                       java.util.function.Consumer<OutputFile> sink) {
         RenderIndex index = new RenderIndex(kb);
         SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
@@ -118,7 +136,7 @@ public final class SiteRenderer {
         DepartmentViewBuilder departments = new DepartmentViewBuilder(index, layout, goalRows);
         DepartmentLedger ledger = new DepartmentLedger(index);
 
-        Emitter out = new Emitter(sink);
+        Emitter out = new Emitter(sink, reuse);
         page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
         page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
         page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
@@ -143,7 +161,13 @@ public final class SiteRenderer {
             out.add(OutputFile.utf8(SiteLayout.SEARCH, process(SEARCH_TEMPLATE,
                     new SimpleView(page, SiteLayout.link(page.root(), SiteLayout.HOME, "返回首页")))));
         }
-        renderChanges(changes, ctx).ifPresent(page -> {
+        Set<String> linkable = new java.util.HashSet<>();
+        for (PolicyDocument document : index.documents()) {
+            linkable.add(SiteUrls.document(document.id()));
+            document.tasks().forEach(t -> linkable.add(SiteUrls.task(t.id())));
+            document.goals().forEach(g -> linkable.add(SiteUrls.goal(g.id())));
+        }
+        renderChanges(changes, ctx, linkable::contains).ifPresent(page -> {
             out.add(page);
             out.add(ChangeFeed.atom(changes, ctx));
         });
@@ -154,24 +178,35 @@ public final class SiteRenderer {
     /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */
     private static final class Emitter {
         private final java.util.function.Consumer<OutputFile> sink;
+        private final PageReuse reuse;
         private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final List<String> sitemap = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Emitter(java.util.function.Consumer<OutputFile> sink) {
+        Emitter(java.util.function.Consumer<OutputFile> sink, PageReuse reuse) {
             this.sink = sink;
+            this.reuse = reuse;
         }
 
         void add(OutputFile file) {
-            if (!paths.add(file.path())) {
-                throw new IllegalArgumentException("Two pages would be written to " + file.path()
-                        + " (two ids that map to the same file name)");
-            }
+            claim(file.path());
             sink.accept(file);
         }
 
-        void page(OutputFile file) {
-            add(file);
-            sitemap.add(file.path());
+        private void claim(String path) {
+            if (!paths.add(path)) {
+                throw new IllegalArgumentException("Two pages would be written to " + path
+                        + " (two ids that map to the same file name)");
+            }
+        }
+
+        /** A page, rendered by {@code render} unless the last build's page can be kept. */
+        void page(String path, String digest, java.util.function.Supplier<String> render) {
+            if (reuse.keep(path, digest)) {
+                claim(path);
+            } else {
+                add(OutputFile.utf8(path, render.get()));
+            }
+            sitemap.add(path);
         }
 
         List<String> sitemap() {
@@ -183,7 +218,8 @@ public final class SiteRenderer {
      * The change log page ({@code changes.html}), when the theme has a {@code changes.ftlh}: each build's changes
      * with links to what they are about.
      */
-    java.util.Optional<OutputFile> renderChanges(org.policykb.model.ChangeLog log, RenderContext ctx) {
+    java.util.Optional<OutputFile> renderChanges(org.policykb.model.ChangeLog log, RenderContext ctx,
+                                                 java.util.function.Predicate<String> linkable) {
         if (!hasChanges) {
             return java.util.Optional.empty();
         }
@@ -193,13 +229,53 @@ public final class SiteRenderer {
         List<ChangesView.Build> builds = log.builds().stream().map(b -> new ChangesView.Build(b.number(),
                 ChineseLabels.date(b.date()),
                 b.lines().stream().map(l -> new ChangesView.Line(l.label(), l.description(),
-                        l.path().isEmpty() ? "" : RelativeHref.to(root, l.path()))).toList())).toList();
+                        // an older build's line may name what has since been removed: it stays, without a link
+                        l.path().isEmpty() || !linkable.test(l.path()) ? ""
+                                : RelativeHref.to(root, l.path()))).toList())).toList();
         ChangesView view = new ChangesView(page, builds, SiteLayout.link(root, ChangeFeed.PATH, "订阅更新（Atom）"));
         return java.util.Optional.of(OutputFile.utf8(SiteLayout.CHANGES, process(CHANGES_TEMPLATE, view)));
     }
 
     private void page(Emitter out, String path, String template, Object view) {
-        out.page(OutputFile.utf8(path, process(template, view)));
+        out.page(path, digest(template, view), () -> process(template, view));
+    }
+
+    /**
+     * What a page is made from, in 32 hex digits: the theme, the template and the view. Views are records of
+     * records, strings and lists, so their text names every value the template can show.
+     */
+    private String digest(String template, Object view) {
+        java.security.MessageDigest sha = sha256();
+        sha.update(themeDigest);
+        sha.update(template.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(view.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    /** Every file of the theme (path and bytes, in path order) and the render format. */
+    private static byte[] themeDigest(Path dir) {
+        java.security.MessageDigest sha = sha256();
+        sha.update(RENDER_FORMAT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                sha.update((byte) 0);
+                sha.update(dir.relativize(file).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the templates in " + dir, e);
+        }
+        return sha.digest();
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     private Template template(String name) {

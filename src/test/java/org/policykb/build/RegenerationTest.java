@@ -24,9 +24,24 @@ class RegenerationTest {
     private static final FileTime OLD = FileTime.fromMillis(1_500_000_000_000L);
     private static final String WORK_PLAN = "003_b9182d471b85b56e";
 
+    private static final String FIVE_YEAR_PLAN = "001_9519b755a898c3c4";
+
     private static BuildResult build(Path content, Path out, boolean clean) throws IOException {
-        return new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
-                LocalDate.of(2026, 1, 1), clean));
+        return build(content, out, Fixtures.projectRoot().resolve("templates"), clean);
+    }
+
+    private static BuildResult build(Path content, Path out, Path templates, boolean clean) throws IOException {
+        return new SiteBuilder().build(new BuildSettings(content, out, templates, false, LocalDate.of(2026, 1, 1), clean));
+    }
+
+    private static void assertSameAsCleanBuild(Path content, Path out) throws IOException {
+        Map<String, byte[]> incremental = tree(out);
+        build(content, out, true);
+        Map<String, byte[]> clean = tree(out);
+        assertEquals(difference(incremental, clean), List.of(), "files only in one of incremental / clean");
+        for (String path : incremental.keySet()) {
+            assertTrue(Arrays.equals(incremental.get(path), clean.get(path)), "--clean differs in " + path);
+        }
     }
 
     private static Path copyOfSamples(Path dir) throws IOException {
@@ -108,13 +123,79 @@ class RegenerationTest {
         assertTrue(pages.size() <= 12, pages.size() + " files rewritten: " + pages);
         assertTrue(Files.readString(out.resolve("changes.atom")).contains("普惠性幼儿园覆盖率 80% → 90%"));
 
-        Map<String, byte[]> incremental = tree(out);
-        build(content, out, true);
-        Map<String, byte[]> clean = tree(out);
-        assertEquals(difference(incremental, clean), List.of(), "files only in one of incremental / clean");
-        for (String path : incremental.keySet()) {
-            assertTrue(Arrays.equals(incremental.get(path), clean.get(path)), "--clean differs in " + path);
+        // what was rendered, not only what was written: pages showing nothing of the edit are carried over
+        List<String> rendered = second.renderedPages();
+        assertTrue(rendered.containsAll(List.of("documents/" + WORK_PLAN + ".html", "goals/" + WORK_PLAN + ".html",
+                "tasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html", "goals.html")), rendered.toString());
+        assertTrue(rendered.size() <= 8, "only pages showing the edited goal are rendered: " + rendered);
+        assertEquals(second.pagesKept() + rendered.size(), second.knowledgeBase().tasks().size()
+                + 2 * second.knowledgeBase().documents().size() + second.knowledgeBase().departments().size() + 4,
+                "every page is either rendered or kept");
+
+        assertSameAsCleanBuild(content, out);
+    }
+
+    @Test
+    void reassigningATaskRendersTheDepartmentsInvolvedAndNotTheOthers(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        assertTrue(Files.isRegularFile(out.resolve("departments/区科技局.html")));
+
+        Path plan = content.resolve(FIVE_YEAR_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("（区教体局、区科技局负责）", "（区教体局、区交通运输局负责）"));
+        BuildResult second = build(content, out, false);
+
+        List<String> rendered = second.renderedPages();
+        assertTrue(rendered.containsAll(List.of("departments/区教体局.html", "departments/区交通运输局.html",
+                "departments.html", "documents/" + FIVE_YEAR_PLAN + ".html",
+                "tasks/" + FIVE_YEAR_PLAN + "/t-完善示范性智育水平培养体系.html")), rendered.toString());
+        assertFalse(rendered.contains("departments/区卫健局.html"), "a department the edit does not touch: " + rendered);
+        assertTrue(rendered.stream().noneMatch(p -> p.startsWith("documents/003_") || p.startsWith("tasks/003_")
+                || p.startsWith("goals/004_")), "other documents' pages are not rendered: " + rendered);
+        assertFalse(Files.exists(out.resolve("departments/区科技局.html")), "a department left without tasks has no page");
+        assertTrue(Files.readString(out.resolve("departments/区交通运输局.html")).contains("完善示范性智育水平培养体系"));
+
+        assertSameAsCleanBuild(content, out);
+    }
+
+    @Test
+    void theChangePageKeepsOlderLinesAboutRemovedDocumentsWithoutBrokenLinks(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Files.delete(content.resolve(WORK_PLAN + ".txt"));
+        BuildResult second = build(content, out, false);
+
+        assertEquals(0, second.errors(), second.problems().toString());
+        String changes = Files.readString(out.resolve("changes.html"));
+        assertTrue(changes.contains("删除文件"), "the removal is reported");
+        assertTrue(changes.contains("中共淄博市委教育工委 淄博市教育局2020年工作要点"), "the first build's line about it stays");
+        assertFalse(changes.contains("documents/" + WORK_PLAN), "but links nowhere");
+    }
+
+    @Test
+    void aChangedTemplateRendersEveryPage(@TempDir Path tmp) throws Exception {
+        Path content = copyOfSamples(tmp.resolve("content"));
+        Path templates = tmp.resolve("theme");
+        try (Stream<Path> walk = Files.walk(Fixtures.projectRoot().resolve("templates"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path copy = templates.resolve(Fixtures.projectRoot().resolve("templates").relativize(p).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(p, copy);
+            }
         }
+        Path out = tmp.resolve("site");
+        BuildResult first = build(content, out, templates, false);
+        BuildResult unchanged = build(content, out, templates, false);
+        assertEquals(List.of(), unchanged.renderedPages(), "nothing changed, nothing rendered");
+        assertEquals(first.renderedPages().size(), unchanged.pagesKept());
+
+        Path task = templates.resolve("task.ftlh");
+        Files.writeString(task, Files.readString(task).replace("</article>", "<p class=\"theme-mark\">新版</p></article>"));
+        BuildResult edited = build(content, out, templates, false);
+        assertEquals(first.renderedPages(), edited.renderedPages(), "a theme change renders every page");
+        assertTrue(Files.readString(out.resolve("tasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html")).contains("theme-mark"));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.policykb.build;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each page of the published site was rendered from ({@code pages.tsv} in the state folder: path, tab,
+ * digest), so the next build keeps the pages whose digest did not change. The file describes exactly one
+ * published site: it is removed before a new site is swapped in and written again after, so a build that dies in
+ * between leaves no file (and the next build renders everything) rather than digests of another site.
+ */
+final class PageDigests {
+    private static final String FILE_NAME = "pages.tsv";
+
+    private PageDigests() {
+    }
+
+    /** The digests of the published site, or none when there is no (trustworthy) record of them. */
+    static Map<String, String> read(Path stateDir) {
+        Map<String, String> digests = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(stateDir.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    return Map.of(); // not a file this class wrote: trust none of it
+                }
+                digests.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        } catch (NoSuchFileException e) {
+            return Map.of();
+        } catch (IOException e) {
+            return Map.of(); // unreadable: every page is rendered, which is always right
+        }
+        return digests;
+    }
+
+    static void forget(Path stateDir) throws IOException {
+        Files.deleteIfExists(stateDir.resolve(FILE_NAME));
+    }
+
+    static void write(Path stateDir, Map<String, String> digests) throws IOException {
+        Files.createDirectories(stateDir);
+        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> e : new TreeMap<>(digests).entrySet()) {
+                out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+            }
+        }
+        Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
