@@ -260,6 +260,7 @@
       for (const d of drivers) for (const item of d.byItem.keys()) seen.add(item);
       const exact = [];
       const open = [];
+      let unsettled = 0; // candidates not yet known to match, with or without the filters: the counts may miss them
       for (const item of seen) {
         const card = cardCache.get(item);
         let total = 0;
@@ -285,7 +286,10 @@
         }
         if (!matches) continue;
         if (settled) exact.push([item, f32(total)]);
-        else if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+        else {
+          unsettled++;
+          if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+        }
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       let ranked = exact.filter((e) => filter.pass(e[0]));
@@ -302,8 +306,9 @@
       const contenders = open.filter((o) => o[1] > kth || (o[1] === kth && o[0] < kthItem));
       const unfinished = drivers.filter((d) => !d.exhausted);
       const unseenBeaten = unseen < kth || (unseen === kth && unfinished.every((d) => d.lastItem > kthItem));
-      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, unfinished.length === 0, filters);
-      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
+      const complete = unfinished.length === 0 && unsettled === 0;
+      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, complete, filters);
+      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, complete, filters);
       // Phrases in the driver are checked on their cards first (the cards are shown anyway); then more of
       // the drivers while unseen items could still win; a few items missing from a driver are settled by
       // their cards, many by the drivers' next pages.
@@ -531,7 +536,7 @@
       if (mine !== generation) return;
       ui.status.textContent = res.ranked.length === 0 ? '没有找到与查询相符的结果。'
         : `找到 ${res.ranked.length}${res.complete ? '' : '+'} 条结果`;
-      ui.more.hidden = shown >= res.ranked.length;
+      ui.more.hidden = shown >= res.ranked.length && res.complete;
       const run = {
         query: s.q, filters: s, hits: res.ranked.length, bytes: stats.bytes - startBytes,
         requests: stats.requests - startRequests, totalMs: performance.now() - started,
