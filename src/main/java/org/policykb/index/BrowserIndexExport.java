@@ -39,8 +39,9 @@ public final class BrowserIndexExport {
     private static final List<String> FIELDS = List.of(SearchFields.TEXT);
     private static final List<String> FIELD_KEYS = List.of("x");
 
-    private record Item(int ord, HitType type, String title, String url, String documentId, String documentTitle,
-                        String body, String lead, List<String> support, String indexedTitle, int norm) {
+    /** What the facets need of an item; the text for its card is read again when the card is written. */
+    private record Item(int ord, HitType type, String documentId, String documentTitle, String lead,
+                        List<String> support) {
     }
 
     /**
@@ -57,10 +58,10 @@ public final class BrowserIndexExport {
     public void export(SearchIndex index, KnowledgeBase kb, java.util.function.Consumer<OutputFile> sink) throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
-        Item[] items = items(reader);
-        int[] itemOfDoc = itemOfDoc(reader);
+        int[] itemOfDoc = new int[reader.maxDoc()];
+        Item[] items = items(reader, itemOfDoc);
 
-        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size());
+        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), sink);
         List<BrowserPostings.FieldStats> stats = new ArrayList<>();
         for (int f = 0; f < FIELDS.size(); f++) {
             stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
@@ -77,7 +78,7 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        cards(items, sink);
+        cards(reader, itemOfDoc, sink);
         attributes(items, documentOrd, departmentOrd).forEach(sink);
         documents(documentTitles).forEach(sink);
         departmentTasks(items, departments, departmentOrd).forEach(sink);
@@ -86,57 +87,62 @@ public final class BrowserIndexExport {
         sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters));
     }
 
-    private static Item[] items(DirectoryReader reader) throws IOException {
+    /** Every live item by its number, filling {@code itemOfDoc} (-1 for deleted documents) on the way. */
+    private static Item[] items(DirectoryReader reader, int[] itemOfDoc) throws IOException {
+        Arrays.fill(itemOfDoc, -1);
         Bits live = MultiBits.getLiveDocs(reader);
         StoredFields stored = reader.storedFields();
-        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
+        Set<String> wanted = Set.of(SearchFields.ORD, SearchFields.TYPE, SearchFields.DOCUMENT,
+                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT);
         Item[] items = new Item[reader.numDocs()];
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             if (live != null && !live.get(doc)) {
                 continue;
             }
-            Document d = stored.document(doc);
+            Document d = stored.document(doc, wanted);
             int ord = ItemDocument.ord(d);
             if (ord >= items.length || items[ord] != null) {
                 throw new IllegalStateException("Item numbers in the index are not dense: " + ord);
             }
-            items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DISPLAY_TITLE), d.get(SearchFields.URL),
-                    d.get(SearchFields.DOCUMENT), d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.BODY),
-                    d.get(SearchFields.LEAD), ItemDocument.support(d), d.get(SearchFields.TITLE),
-                    norms[doc] & 0xFF);
+            itemOfDoc[doc] = ord;
+            items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DOCUMENT),
+                    d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.LEAD), ItemDocument.support(d));
         }
         return items;
     }
 
-    private static int[] itemOfDoc(DirectoryReader reader) throws IOException {
-        int[] itemOfDoc = new int[reader.maxDoc()];
-        Arrays.fill(itemOfDoc, -1);
-        Bits live = MultiBits.getLiveDocs(reader);
-        StoredFields stored = reader.storedFields();
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-            if (live == null || live.get(doc)) {
-                itemOfDoc[doc] = ItemDocument.ord(stored.document(doc, Set.of(SearchFields.ORD)));
+    /**
+     * The result cards, block by block in item order, each read from the index as it is written: the text of every
+     * item is never in memory at once.
+     */
+    private static void cards(DirectoryReader reader, int[] itemOfDoc, java.util.function.Consumer<OutputFile> files)
+            throws IOException {
+        int[] docOfItem = new int[reader.numDocs()];
+        for (int doc = 0; doc < itemOfDoc.length; doc++) {
+            if (itemOfDoc[doc] >= 0) {
+                docOfItem[itemOfDoc[doc]] = doc;
             }
         }
-        return itemOfDoc;
-    }
-
-    private static void cards(Item[] items, java.util.function.Consumer<OutputFile> files) {
-        for (int start = 0; start < items.length; start += CARD_BLOCK) {
+        StoredFields stored = reader.storedFields();
+        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
+        Set<String> wanted = Set.of(SearchFields.DISPLAY_TITLE, SearchFields.URL, SearchFields.DOCUMENT_TITLE,
+                SearchFields.BODY, SearchFields.TITLE);
+        for (int start = 0; start < docOfItem.length; start += CARD_BLOCK) {
             StringBuilder out = new StringBuilder("[");
-            for (int i = start; i < Math.min(items.length, start + CARD_BLOCK); i++) {
-                Item item = items[i];
+            for (int i = start; i < Math.min(docOfItem.length, start + CARD_BLOCK); i++) {
+                Document d = stored.document(docOfItem[i], wanted);
+                String title = d.get(SearchFields.DISPLAY_TITLE);
                 out.append(i > start ? ",[" : "[");
-                JsonText.string(out, item.title());
+                JsonText.string(out, title);
                 out.append(',');
-                JsonText.string(out, item.url());
+                JsonText.string(out, d.get(SearchFields.URL));
                 out.append(',');
-                JsonText.string(out, item.documentTitle());
+                JsonText.string(out, d.get(SearchFields.DOCUMENT_TITLE));
                 out.append(',');
-                JsonText.string(out, item.body());
-                out.append(',').append(item.norm());
-                String indexedTitle = item.indexedTitle() == null ? "" : item.indexedTitle();
-                if (!indexedTitle.equals(item.title())) {
+                JsonText.string(out, d.get(SearchFields.BODY));
+                out.append(',').append(norms[docOfItem[i]] & 0xFF);
+                String indexedTitle = d.get(SearchFields.TITLE) == null ? "" : d.get(SearchFields.TITLE);
+                if (!indexedTitle.equals(title)) {
                     out.append(',');
                     JsonText.string(out, indexedTitle);
                 }

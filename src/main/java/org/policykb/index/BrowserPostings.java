@@ -44,10 +44,12 @@ final class BrowserPostings {
     private final int shardCount;
     private final StringBuilder[][] shards;
     private final int[] termsInShard;
-    private final List<OutputFile> pages = new ArrayList<>();
+    private final java.util.function.Consumer<OutputFile> pages;
 
-    BrowserPostings(int shardCount, int fieldCount) {
+    /** Further pages go to {@code pages} as they are made; the shards, which gather many terms, at the end. */
+    BrowserPostings(int shardCount, int fieldCount, java.util.function.Consumer<OutputFile> pages) {
         this.shardCount = shardCount;
+        this.pages = pages;
         this.shards = new StringBuilder[shardCount][fieldCount];
         this.termsInShard = new int[shardCount];
     }
@@ -125,7 +127,10 @@ final class BrowserPostings {
 
     private void write(int fieldIndex, String term, int df, float idf, List<Posting> list) {
         int shard = shardOf(term, shardCount);
-        int pageCount = list.size() <= FIRST_PAGE ? 1 : 1 + (list.size() - FIRST_PAGE + PAGE - 1) / PAGE;
+        int pageCount = 1;
+        for (int from = FIRST_PAGE; from < list.size(); from += pageSize(pageCount++)) {
+            // count the further pages
+        }
         int key = pageCount > 1 ? termsInShard[shard]++ : -1;
         StringBuilder out = shards[shard][fieldIndex];
         if (out == null) {
@@ -138,12 +143,19 @@ final class BrowserPostings {
                 .append(pageCount).append(',').append(key).append(',');
         page(out, list, 0, Math.min(FIRST_PAGE, list.size()));
         out.append(']');
+        int from = FIRST_PAGE;
         for (int p = 1; p < pageCount; p++) {
-            int from = FIRST_PAGE + (p - 1) * PAGE;
-            StringBuilder file = new StringBuilder(PAGE * 12);
-            page(file, list, from, Math.min(from + PAGE, list.size()));
-            pages.add(OutputFile.utf8("search/p/" + shard + "/" + key + "-" + p + ".json", file.toString()));
+            int to = Math.min(from + pageSize(p), list.size());
+            StringBuilder file = new StringBuilder((to - from) * 12);
+            page(file, list, from, to);
+            from = to;
+            pages.accept(OutputFile.utf8("search/p/" + shard + "/" + key + "-" + p + ".json", file.toString()));
         }
+    }
+
+    /** How many postings page {@code page} (1 = the first after the shard's) holds. */
+    static int pageSize(int page) {
+        return PAGE;
     }
 
     private static void page(StringBuilder out, List<Posting> list, int from, int to) {
@@ -159,7 +171,7 @@ final class BrowserPostings {
     }
 
     List<OutputFile> files(List<String> fieldKeys) {
-        List<OutputFile> files = new ArrayList<>(pages);
+        List<OutputFile> files = new ArrayList<>();
         for (int s = 0; s < shardCount; s++) {
             StringBuilder out = new StringBuilder("{");
             for (int f = 0; f < fieldKeys.size(); f++) {

@@ -92,21 +92,31 @@ public final class SearchIndex implements AutoCloseable {
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(64)
                 .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setForceMergeDeletesPctAllowed(0.0));
-        int written = 0;
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            Map<String, String> stored = storedHashes(writer);
-            for (IndexedItem item : items) {
-                if (!item.contentHash().equals(stored.remove(item.id()))) {
-                    writer.updateDocument(new Term(SearchFields.ID, item.id()), ItemDocument.of(item));
-                    written++;
-                }
+            Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>(storedHashes(writer));
+            // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
+            // the order documents arrive in, decide ties, so the result does not depend on the threads.
+            try {
+                items.parallelStream().forEach(item -> {
+                    if (!item.contentHash().equals(stored.remove(item.id()))) {
+                        try {
+                            writer.updateDocument(new Term(SearchFields.ID, item.id()), ItemDocument.of(item));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        written.incrementAndGet();
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             for (String gone : stored.keySet()) {
                 writer.deleteDocuments(new Term(SearchFields.ID, gone));
                 deleted++;
             }
-            if (written > 0 || deleted > 0) {
+            if (written.get() > 0 || deleted > 0) {
                 // Deleted documents still count in term statistics until merged away; merging them now makes the
                 // scores of an updated index equal to a fresh one's, so --clean and incremental builds agree.
                 writer.forceMergeDeletes(true);
@@ -116,7 +126,7 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
-        return new UpdateCounts(written, deleted, items.size());
+        return new UpdateCounts(written.get(), deleted, items.size());
     }
 
     /** What {@link #update} did: items (re)written, items deleted, items now in the index. */

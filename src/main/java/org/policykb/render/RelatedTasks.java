@@ -9,21 +9,24 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Finds, for each task, up to five related tasks: those sharing a department and those worded alike (Jaccard
  * similarity of character bigrams), tasks of other documents first. Candidates come from an inverted index
  * probed with a task's rarest bigrams and from its departments' task lists, both capped, so the cost grows
  * with the number of tasks times a constant rather than with its square.
+ *
+ * <p>Memory matters at tens of thousands of documents: bigrams are numbered (an {@code int} per occurrence, not a
+ * boxed or {@code long} key), and only bigrams rare enough to be probed get a postings list — the common ones,
+ * which hold most occurrences, are never probed, so their lists would be dead weight.
  */
 final class RelatedTasks {
     static final int LIMIT = 5;
     private static final int PROBES = 24;
     private static final int MAX_POSTINGS = 1000;
-    private static final int MAX_TEXT_CANDIDATES = 150;
-    private static final int MAX_PAIR_CANDIDATES = 60;
-    private static final int MAX_DEPARTMENT_CANDIDATES = 20;
+    private static final int MAX_TEXT_CANDIDATES = 60;
+    private static final int MAX_PAIR_CANDIDATES = 20;
+    private static final int MAX_DEPARTMENT_CANDIDATES = 10;
     private static final double MIN_SIMILARITY = 0.12;
 
     /** A related task with what it shares: departments (names) and the similarity of its wording. */
@@ -36,9 +39,13 @@ final class RelatedTasks {
     private final List<Task> tasks;
     private final List<Department> departmentList;
     private final Map<String, Integer> position = new HashMap<>();
-    private final long[][] bigrams;
+    /** Per task, the numbers of its distinct bigrams, sorted. */
+    private final int[][] bigrams;
+    /** Per bigram number, how many tasks hold it. */
+    private final int[] taskCount;
+    /** Per bigram number, the tasks holding it, or null when it is too common (or too rare) to probe with. */
+    private final int[][] postings;
     private final int[][] departments;
-    private final Map<Long, int[]> postings = new HashMap<>();
     private final Map<Long, int[]> pairPostings = new HashMap<>();
     private final int[][] departmentPostings;
     /**
@@ -66,24 +73,21 @@ final class RelatedTasks {
         for (int i = 0; i < departmentList.size(); i++) {
             ordinal.put(departmentList.get(i).id(), i);
         }
-        this.bigrams = new long[tasks.size()][];
-        this.departments = new int[tasks.size()][];
         int size = tasks.size();
+        this.bigrams = new int[size][];
+        this.departments = new int[size][];
         this.stamps = ThreadLocal.withInitial(() -> new Stamps(size));
-        Map<Long, List<Integer>> lists = new HashMap<>();
+        Map<Long, Integer> numbers = new HashMap<>();
         Map<Long, List<Integer>> pairs = new HashMap<>();
         List<List<Integer>> byDepartment = new ArrayList<>();
         departmentList.forEach(d -> byDepartment.add(new ArrayList<>()));
-        for (int i = 0; i < tasks.size(); i++) {
+        for (int i = 0; i < size; i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
             // A task's title and opening say what it is about; the whole text would multiply the postings (and the
             // memory they take at 10,000 documents) for little better matches.
             String text = task.text();
-            bigrams[i] = bigrams(task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING)));
-            for (long bigram : bigrams[i]) {
-                lists.computeIfAbsent(bigram, k -> new ArrayList<>()).add(i);
-            }
+            bigrams[i] = numbered(bigrams(task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING))), numbers);
             departments[i] = index.departmentsOf(task).stream().mapToInt(d -> ordinal.get(d.id())).sorted().toArray();
             for (int a = 0; a < departments[i].length; a++) {
                 byDepartment.get(departments[i][a]).add(i);
@@ -92,9 +96,45 @@ final class RelatedTasks {
                 }
             }
         }
-        lists.forEach((key, list) -> postings.put(key, toArray(list)));
+        this.taskCount = new int[numbers.size()];
+        for (int[] own : bigrams) {
+            for (int bigram : own) {
+                taskCount[bigram]++;
+            }
+        }
+        this.postings = new int[numbers.size()][];
+        int[] filled = new int[numbers.size()];
+        for (int i = 0; i < size; i++) {
+            for (int bigram : bigrams[i]) {
+                if (probeable(bigram)) {
+                    if (postings[bigram] == null) {
+                        postings[bigram] = new int[taskCount[bigram]];
+                    }
+                    postings[bigram][filled[bigram]++] = i;
+                }
+            }
+        }
         pairs.forEach((key, list) -> pairPostings.put(key, toArray(list)));
         this.departmentPostings = byDepartment.stream().map(RelatedTasks::toArray).toArray(int[][]::new);
+    }
+
+    private boolean probeable(int bigram) {
+        return taskCount[bigram] > 1 && taskCount[bigram] <= MAX_POSTINGS;
+    }
+
+    /** The bigrams as numbers (new ones numbered in the order met, so a build is deterministic), sorted. */
+    private static int[] numbered(long[] keys, Map<Long, Integer> numbers) {
+        int[] out = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            Integer number = numbers.get(keys[k]);
+            if (number == null) {
+                number = numbers.size();
+                numbers.put(keys[k], number);
+            }
+            out[k] = number;
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     private static long pair(int a, int b) {
@@ -115,12 +155,10 @@ final class RelatedTasks {
         int query = ++st.query;
         stamp[self] = query;
         List<Integer> candidates = new ArrayList<>();
-        long[] own = bigrams[self];
-        Arrays.stream(own).boxed()
-                .filter(b -> postings.get(b).length > 1 && postings.get(b).length <= MAX_POSTINGS)
-                .sorted(Comparator.comparingInt((Long b) -> postings.get(b).length).thenComparingLong(b -> b))
-                .limit(PROBES)
-                .forEach(b -> collect(postings.get(b), MAX_TEXT_CANDIDATES - candidates.size(), candidates));
+        int[] own = bigrams[self];
+        for (int bigram : rarest(own)) {
+            collect(postings[bigram], MAX_TEXT_CANDIDATES - candidates.size(), candidates);
+        }
         int[] mine = departments[self];
         // Tasks sharing two departments first, then a few sharing one: a busy department's thousands of tasks
         // never all become candidates.
@@ -134,11 +172,12 @@ final class RelatedTasks {
         }
         List<Match> matches = new ArrayList<>();
         for (int candidate : candidates) {
-            int[] shared = shared(mine, departments[candidate]);
+            int sharedCount = sharedCount(mine, departments[candidate]);
             double similarity = jaccard(own, bigrams[candidate]);
-            if (shared.length == 0 && similarity < MIN_SIMILARITY) {
+            if (sharedCount == 0 && similarity < MIN_SIMILARITY) {
                 continue;
             }
+            int[] shared = shared(mine, departments[candidate]);
             double score = similarity + 0.1 * Math.min(shared.length, 3);
             matches.add(new Match(tasks.get(candidate),
                     Arrays.stream(shared).mapToObj(i -> departmentList.get(i).name()).toList(), similarity, score));
@@ -148,6 +187,23 @@ final class RelatedTasks {
                 .thenComparing(Comparator.comparingDouble(Match::score).reversed())
                 .thenComparing(m -> m.task().id()));
         return List.copyOf(matches.subList(0, Math.min(LIMIT, matches.size())));
+    }
+
+    /** Up to {@link #PROBES} of the task's probe-able bigrams, rarest first (ties by number). */
+    private int[] rarest(int[] own) {
+        long[] keys = new long[own.length];
+        int n = 0;
+        for (int bigram : own) {
+            if (probeable(bigram)) {
+                keys[n++] = ((long) taskCount[bigram] << 32) | bigram;
+            }
+        }
+        Arrays.sort(keys, 0, n);
+        int[] out = new int[Math.min(n, PROBES)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (int) keys[k];
+        }
+        return out;
     }
 
     private void collect(int[] posting, int limit, List<Integer> into) {
@@ -165,31 +221,48 @@ final class RelatedTasks {
         }
     }
 
+    private static int sharedCount(int[] a, int[] b) {
+        int count = 0;
+        for (int x : a) {
+            if (Arrays.binarySearch(b, x) >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static int[] shared(int[] a, int[] b) {
         return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
     }
 
     /** The distinct bigrams of letters and digits, sorted; punctuation and spaces break the runs. */
     static long[] bigrams(String text) {
-        TreeSet<Long> out = new TreeSet<>();
+        long[] out = new long[Math.max(0, text.length() - 1)];
+        int n = 0;
         int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) {
                 if (previous >= 0) {
-                    out.add(((long) previous << 32) | cp);
+                    out[n++] = ((long) previous << 32) | cp;
                 }
                 previous = cp;
             } else {
                 previous = -1;
             }
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return Arrays.stream(out, 0, n).sorted().distinct().toArray();
     }
 
-    /** |A ∩ B| / |A ∪ B| of two sorted arrays. */
-    static double jaccard(long[] a, long[] b) {
+    /** The Jaccard similarity of two texts' bigrams, as {@link #of} compares tasks. */
+    static double similarity(String a, String b) {
+        Map<Long, Integer> numbers = new HashMap<>();
+        return jaccard(numbered(bigrams(a), numbers), numbered(bigrams(b), numbers));
+    }
+
+    /** |A ∩ B| / |A ∪ B| of two sorted arrays of distinct values. */
+    static double jaccard(int[] a, int[] b) {
         if (a.length == 0 && b.length == 0) {
             return 0;
         }

@@ -103,8 +103,8 @@ class ViewBuildersTest {
     void bigramsAndJaccard() {
         long[] a = RelatedTasks.bigrams("新增学位，新增学位");
         assertEquals(3, a.length, "新增 增学 学位, once each; the comma breaks the run");
-        assertEquals(1.0, RelatedTasks.jaccard(a, RelatedTasks.bigrams("新增学位")));
-        assertEquals(0.2, RelatedTasks.jaccard(RelatedTasks.bigrams("新增学位"), RelatedTasks.bigrams("学位数量")), 1e-9);
+        assertEquals(1.0, RelatedTasks.similarity("新增学位，新增学位", "新增学位"));
+        assertEquals(0.2, RelatedTasks.similarity("新增学位", "学位数量"), 1e-9);
     }
 
     @Test
