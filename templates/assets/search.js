@@ -7,6 +7,7 @@
  * bigrams, a lone character = its unigram) and ranks with Lucene's BM25 in 32-bit floats, so the site and
  * `policykb search` agree. Postings are fetched page by page until the top hits are settled (the best a hit
  * not yet seen could score is below the k-th exact score), so a common term never loads its whole list.
+ * The document-kind and goal-year filters read kind/<code>.json and year/<YYYY>.json, the items each lets through.
  */
 (() => {
   'use strict';
@@ -230,8 +231,62 @@
     return (item) => byBlock.get(Math.floor(item / m.attrBlock))[item % m.attrBlock];
   }
 
+  /** The index of the [start, end) range of flat ascending ranges that holds item, or -1. */
+  function rangeOf(ranges, item) {
+    let lo = 0;
+    let hi = ranges.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[2 * mid] <= item) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && item < ranges[2 * lo - 1] ? lo - 1 : -1;
+  }
+
+  /** Each item's document kind and goal years, from every kind/ and year/ file: only to count the facets. */
+  let kindsAndYearsPromise = null;
+  function kindsAndYears(m) {
+    kindsAndYearsPromise = kindsAndYearsPromise || Promise.all([
+      Promise.all(m.kinds.map((k) => load(`kind/${k}.json`))),
+      Promise.all(m.years.map((y) => load(`year/${y}.json`))),
+    ]).then(([kinds, years]) => {
+      const runs = [];
+      kinds.forEach((ranges, k) => { for (let i = 0; i < ranges.length; i += 2) runs.push([ranges[i], ranges[i + 1], k]); });
+      runs.sort((a, b) => a[0] - b[0]);
+      const ranges = runs.flatMap((r) => [r[0], r[1]]);
+      const yearsOf = new Map();
+      years.forEach((items, y) => {
+        for (const item of items) {
+          if (!yearsOf.has(item)) yearsOf.set(item, []);
+          yearsOf.get(item).push(String(m.years[y]));
+        }
+      });
+      return {
+        kindOf: (item) => { const r = rangeOf(ranges, item); return r < 0 ? '' : m.kinds[runs[r][2]]; },
+        yearsOf: (item) => yearsOf.get(item) || [],
+      };
+    });
+    return kindsAndYearsPromise;
+  }
+
+  /** The items a kind or year filter lets through, ascending; [] for a kind or year the index does not have. */
+  async function kindItems(m, kind) {
+    return m.kinds.includes(kind) ? load(`kind/${kind}.json`) : [];
+  }
+  async function yearItems(m, year) {
+    return m.years.some((y) => String(y) === year) ? load(`year/${year}.json`) : [];
+  }
+
   async function filterFor(m, filters) {
     const tests = [];
+    if (filters.kind) {
+      const ranges = await kindItems(m, filters.kind);
+      tests.push((item) => rangeOf(ranges, item) >= 0);
+    }
+    if (filters.year) {
+      const set = new Set(await yearItems(m, filters.year));
+      tests.push((item) => set.has(item));
+    }
     if (filters.type) {
       const range = m.types.find((t) => t[0] === filters.type);
       tests.push((item) => item >= range[1] && item < range[2]);
@@ -260,6 +315,7 @@
       for (const d of drivers) for (const item of d.byItem.keys()) seen.add(item);
       const exact = [];
       const open = [];
+      let unsettled = 0; // candidates not yet known to match, with or without the filters: the counts may miss them
       for (const item of seen) {
         const card = cardCache.get(item);
         let total = 0;
@@ -285,7 +341,10 @@
         }
         if (!matches) continue;
         if (settled) exact.push([item, f32(total)]);
-        else if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+        else {
+          unsettled++;
+          if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+        }
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       let ranked = exact.filter((e) => filter.pass(e[0]));
@@ -302,8 +361,9 @@
       const contenders = open.filter((o) => o[1] > kth || (o[1] === kth && o[0] < kthItem));
       const unfinished = drivers.filter((d) => !d.exhausted);
       const unseenBeaten = unseen < kth || (unseen === kth && unfinished.every((d) => d.lastItem > kthItem));
-      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, unfinished.length === 0, filters);
-      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, true, filters);
+      const complete = unfinished.length === 0 && unsettled === 0;
+      if (unseenBeaten && contenders.length === 0) return result(m, parts, exact, ranked, complete, filters);
+      if (contenders.length === 0 && unfinished.length === 0) return result(m, parts, exact, ranked, complete, filters);
       // Phrases in the driver are checked on their cards first (the cards are shown anyway); then more of
       // the drivers while unseen items could still win; a few items missing from a driver are settled by
       // their cards, many by the drivers' next pages.
@@ -324,6 +384,11 @@
       const lists = await load(`dep/${filters.dept}.json`);
       const all = filters.role === 'lead' ? lists.l : filters.role === 'support' ? lists.s : lists.l.concat(lists.s);
       items = [...new Set(all)].sort((a, b) => a - b);
+    } else if (filters.year) {
+      items = await yearItems(m, filters.year);
+    } else if (filters.kind) {
+      const ranges = await kindItems(m, filters.kind);
+      for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]; i < ranges[r + 1]; i++) items.push(i);
     } else if (filters.type) {
       const range = m.types.find((t) => t[0] === filters.type);
       for (let i = range[1]; i < range[2]; i++) items.push(i);
@@ -343,26 +408,33 @@
   }
 
   // ---------- facets: counts over the matches, each facet ignoring its own filter ----------
-  // Type counts come from the item ranges; department and document counts need the a/ blocks of the
-  // matches, so they cover at most FACET_LIMIT matches (marked "+" when that is not all of them).
+  // Type, kind and year counts come from the item ranges and the kind/ and year/ files; department and
+  // document counts need the a/ blocks of the matches, so they cover at most FACET_LIMIT matches (marked "+"
+  // when that is not all of them), and so do all counts once a department or document filter is set.
   const FACET_LIMIT = 300;
   async function facets(m, res) {
     const all = res.all.map((e) => e[0]);
     const some = all.slice(0, FACET_LIMIT);
-    const attrs = await attrsOf(m, some);
+    const [attrs, ky] = await Promise.all([attrsOf(m, some), kindsAndYears(m)]);
     const f = res.filters;
     const dept = Number(f.dept);
     const deptOk = (a, role) => f.dept === '' || (role !== 'support' && a[1] === dept) || (role !== 'lead' && a.slice(2).includes(dept));
     const typeOk = (item) => !f.type || m.typeOf(item)[0] === f.type;
     const docOk = (a) => f.doc === '' || String(a[0]) === f.doc;
-    const counts = { type: new Map(), dept: new Map(), doc: new Map(), role: new Map() };
+    const kindOk = (item) => f.kind === '' || ky.kindOf(item) === f.kind;
+    const yearOk = (item) => f.year === '' || ky.yearsOf(item).includes(f.year);
+    const counts = { type: new Map(), dept: new Map(), doc: new Map(), role: new Map(), kind: new Map(), year: new Map() };
     const bump = (map, key) => map.set(key, (map.get(key) || 0) + 1);
     const simple = f.dept === '' && f.doc === '';
     for (const item of simple ? all : some) {
-      if (simple || (deptOk(attrs(item), f.role) && docOk(attrs(item)))) bump(counts.type, m.typeOf(item)[0]);
+      if (!simple && !(deptOk(attrs(item), f.role) && docOk(attrs(item)))) continue;
+      if (kindOk(item) && yearOk(item)) bump(counts.type, m.typeOf(item)[0]);
+      if (typeOk(item) && yearOk(item)) bump(counts.kind, ky.kindOf(item));
+      if (typeOk(item) && kindOk(item)) for (const y of ky.yearsOf(item)) bump(counts.year, y);
     }
     for (const item of some) {
       const a = attrs(item);
+      if (!kindOk(item) || !yearOk(item)) continue;
       if (typeOk(item) && docOk(a)) {
         const ds = new Set(f.role === 'support' ? a.slice(2) : f.role === 'lead' ? [a[1]] : [a[1], ...a.slice(2)]);
         for (const d of ds) if (d >= 0) bump(counts.dept, d);
@@ -435,6 +507,9 @@
   // ---------- the page ----------
   const TYPE_NAMES = { document: '文件', section: '章节', task: '任务', goal: '目标' };
   const ROLE_NAMES = { lead: '牵头', support: '配合' };
+  // as org.policykb.render.ChineseLabels.kind words them on the pages
+  const KIND_NAMES = { plan: '规划·意见·方案', 'work-plan': '工作要点', report: '工作报告·发布会', news: '新闻报道' };
+  const kindName = (code) => KIND_NAMES[code] || code;
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -491,6 +566,10 @@
     if (f.doc !== '' && !docOrds.includes(Number(f.doc))) docOrds.push(Number(f.doc));
     const titleOf = await documentTitles(m, docOrds);
     fillSelect(ui.doc, docOrds.map((o) => [String(o), `${titleOf(o)[1]} (${counts.doc.get(o) || 0}${plus})`]), f.doc, '全部文件');
+    fillSelect(ui.kind, m.kinds.filter((k) => counts.kind.get(k) || f.kind === k)
+      .map((k) => [k, `${kindName(k)} (${counts.kind.get(k) || 0}${typePlus})`]), f.kind, '全部类别');
+    fillSelect(ui.year, m.years.map(String).filter((y) => counts.year.get(y) || f.year === y)
+      .map((y) => [y, `${y}年 (${counts.year.get(y) || 0}${typePlus})`]), f.year, '全部年份');
   }
 
   function searchPage(ui) {
@@ -499,6 +578,7 @@
     let generation = 0;
     const state = () => ({
       q: ui.input.value.trim(), type: ui.type.value, dept: ui.dept.value, role: ui.role.value, doc: ui.doc.value,
+      kind: ui.kind.value, year: ui.year.value,
     });
     async function run(more) {
       const s = state();
@@ -513,7 +593,7 @@
         for (const [key, value] of Object.entries(s)) if (value) params.set(key, key === 'dept' ? m.departments[value][0] : value);
         history.replaceState(null, '', '?' + params.toString());
       }
-      if (!s.q && !s.dept && !s.type) {
+      if (!s.q && !s.dept && !s.type && !s.kind && !s.year) {
         ui.results.replaceChildren();
         ui.status.textContent = '';
         ui.more.hidden = true;
@@ -531,23 +611,23 @@
       if (mine !== generation) return;
       ui.status.textContent = res.ranked.length === 0 ? '没有找到与查询相符的结果。'
         : `找到 ${res.ranked.length}${res.complete ? '' : '+'} 条结果`;
-      ui.more.hidden = shown >= res.ranked.length;
+      ui.more.hidden = shown >= res.ranked.length && res.complete;
       const run = {
         query: s.q, filters: s, hits: res.ranked.length, bytes: stats.bytes - startBytes,
         requests: stats.requests - startRequests, totalMs: performance.now() - started,
         afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
       };
       window.policykbSearch.runs.push(run);
-      // on a big site the department and document counts wait until the filters are opened
+      // on a big site the facet counts (and the files they need) wait until the filters are opened
       if (m.items <= EAGER_FACETS || ui.filters.open) await renderFacets(m, res, ui);
       else ui.filters.addEventListener('toggle', () => { if (current === res) renderFacets(m, res, ui); }, { once: true });
-      if (mine === generation) document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc]);
+      if (mine === generation) document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc, s.kind, s.year]);
     }
     let timer = 0;
     const soon = () => { clearTimeout(timer); timer = setTimeout(() => run(false), 120); };
     ui.input.addEventListener('input', soon);
     ui.form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(false); });
-    for (const select of [ui.type, ui.dept, ui.role, ui.doc]) select.addEventListener('change', () => run(false));
+    for (const select of [ui.type, ui.dept, ui.role, ui.doc, ui.kind, ui.year]) select.addEventListener('change', () => run(false));
     ui.more.addEventListener('click', async () => {
       if (current && current.ranked.length < shown + PAGE_SIZE && !current.complete) {
         current = await search(ui.input.value.trim(), state(), shown + PAGE_SIZE);
@@ -557,12 +637,14 @@
     const params = new URLSearchParams(location.search);
     ui.input.value = params.get('q') || '';
     meta().then((m) => {
-      if (m.items > EAGER_FACETS && !params.get('dept') && !params.get('doc')) ui.filters.open = false;
+      if (m.items > EAGER_FACETS && !['dept', 'doc', 'kind', 'year'].some((p) => params.get(p))) ui.filters.open = false;
       const deptId = params.get('dept');
       const dept = m.departments.findIndex((d) => d[0] === deptId || d[1] === deptId || d[2].includes(deptId));
       fillSelect(ui.dept, m.departments.map((d, i) => [String(i), d[1]]), dept >= 0 ? String(dept) : '', '全部部门');
       fillSelect(ui.type, m.types.map((t) => [t[0], TYPE_NAMES[t[0]]]), params.get('type') || '', '全部类型');
       fillSelect(ui.role, Object.entries(ROLE_NAMES), params.get('role') || '', '全部角色');
+      fillSelect(ui.kind, m.kinds.map((k) => [k, kindName(k)]), params.get('kind') || '', '全部类别');
+      fillSelect(ui.year, m.years.map((y) => [String(y), `${y}年`]), params.get('year') || '', '全部年份');
       if (params.get('doc')) ui.doc.replaceChildren(new Option('', params.get('doc')));
       ui.doc.value = params.get('doc') || '';
       run(false);
@@ -584,7 +666,7 @@
         const q = input.value.trim();
         if (!q) { popup.hidden = true; return; }
         const m = await meta();
-        const res = await search(q, { type: '', dept: '', role: '', doc: '' }, 8);
+        const res = await search(q, { type: '', dept: '', role: '', doc: '', kind: '', year: '' }, 8);
         if (mine !== generation) return;
         popup.replaceChildren();
         if (res.ranked.length === 0) popup.append(el('li', 'search-none', '没有找到'));
@@ -603,6 +685,7 @@
         status: document.getElementById('search-status'), more: document.getElementById('search-more'),
         type: document.getElementById('filter-type'), dept: document.getElementById('filter-department'),
         role: document.getElementById('filter-role'), doc: document.getElementById('filter-document'),
+        kind: document.getElementById('filter-kind'), year: document.getElementById('filter-year'),
         filters: document.getElementById('search-filters'),
       });
     }
@@ -610,11 +693,15 @@
     if (!results) for (const input of document.querySelectorAll('input[data-policykb-search]')) searchBox(input);
   }
   window.policykbSearch.parse = parse;
-  /** For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name. */
+  /**
+   * For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name,
+   * filters.kind a kind code (plan, work-plan …), filters.year a year.
+   */
   window.policykbSearch.top = async (q, filters, k) => {
     const m = await meta();
-    const f = Object.assign({ type: '', dept: '', role: '', doc: '' }, filters || {});
+    const f = Object.assign({ type: '', dept: '', role: '', doc: '', kind: '', year: '' }, filters || {});
     if (f.dept !== '') f.dept = String(m.departments.findIndex((d) => d[0] === f.dept || d[1] === f.dept || d[2].includes(f.dept)));
+    f.year = String(f.year);
     const res = await search(q, f, k || 10);
     const top = res.ranked.slice(0, k || 10);
     const found = await cards(m, top.map((e) => e[0]));

@@ -11,6 +11,7 @@ import org.policykb.index.SearchIndex;
 import org.policykb.index.SearchRequest;
 import org.policykb.index.SearchResult;
 import org.policykb.index.Snippet;
+import org.policykb.model.DocumentKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,14 +20,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Search the index of the last build: ranked hits with a snippet and the page URL.",
-                "A department filter with an empty query lists all of that department's tasks."},
+                "With an empty query the filters list all they let through: a department's tasks, a year's goals."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:at least one hit", "1:no hits", "2:invalid arguments or unknown department",
+        exitCodeList = {"0:at least one hit", "1:no hits", "2:invalid arguments, unknown department or unknown kind",
                 "3:no search index (run build first) or it cannot be read"})
 final class SearchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
@@ -41,6 +44,14 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--type", paramLabel = "task|section|goal|document", description = "Only hits of this type.")
     HitType type;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Only hits from documents of this kind: plan, work-plan, report or news.")
+    String kind;
+
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "Only goals due in this year and the tasks that have such a goal.")
+    Integer year;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N hits (default ${DEFAULT-VALUE}).")
     int limit;
@@ -68,8 +79,14 @@ final class SearchCommand implements Callable<Integer> {
             err.println("policykb search: --role needs --department");
             return 2;
         }
-        if (query.isBlank() && department == null && type == null) {
-            err.println("policykb search: give a query, --department or --type");
+        Optional<DocumentKind> documentKind = kind == null ? Optional.empty() : DocumentKind.fromCode(kind);
+        if (kind != null && documentKind.isEmpty()) {
+            err.println("policykb search: no document kind 「" + kind + "」; one of: "
+                    + Arrays.stream(DocumentKind.values()).map(DocumentKind::code).collect(Collectors.joining(", ")));
+            return 2;
+        }
+        if (query.isBlank() && department == null && type == null && kind == null && year == null) {
+            err.println("policykb search: give a query, --department, --type, --kind or --year");
             return 2;
         }
         Path indexDir = state.resolve("index");
@@ -80,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             try (SearchIndex index = SearchIndex.open(indexDir)) {
                 SearchResult result = index.search(new SearchRequest(query, Optional.ofNullable(department),
-                        Optional.ofNullable(role), Optional.ofNullable(type), limit));
+                        Optional.ofNullable(role), Optional.ofNullable(type), documentKind, Optional.ofNullable(year), limit));
                 if (result.unknownDepartment().isPresent()) {
                     err.println("policykb search: no department named 「" + result.unknownDepartment().get() + "」"
                             + (result.closestDepartments().isEmpty() ? "" : "; closest: " + String.join("、", result.closestDepartments())));

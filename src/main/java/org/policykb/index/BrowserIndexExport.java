@@ -26,7 +26,9 @@ import java.util.Set;
  *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
  * <li>{@code a/<block>.json}: per item its document and departments, for the document and department facets;</li>
  * <li>{@code d/<block>.json}: document ids and titles; {@code dep/<n>.json}: the tasks each department leads
- *     and supports, for a filter without a query.</li>
+ *     and supports, for a filter without a query;</li>
+ * <li>{@code kind/<code>.json} and {@code year/<YYYY>.json}: the items of each document kind and goal year
+ *     ({@link BrowserFilters}).</li>
  * </ul>
  * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
  */
@@ -80,7 +82,9 @@ public final class BrowserIndexExport {
         attributes(items, documentOrd, departmentOrd).forEach(sink);
         documents(documentTitles).forEach(sink);
         departmentTasks(items, departments, departmentOrd).forEach(sink);
-        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size()));
+        BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
+        filters.files().forEach(sink);
+        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters));
     }
 
     /** Every live item by its number, filling {@code itemOfDoc} (-1 for deleted documents) on the way. */
@@ -214,7 +218,7 @@ public final class BrowserIndexExport {
     }
 
     private static OutputFile meta(Item[] items, List<BrowserPostings.FieldStats> stats, int shards,
-                                   List<DepartmentEntry> departments, int documentCount) {
+                                   List<DepartmentEntry> departments, int documentCount, BrowserFilters filters) {
         StringBuilder out = new StringBuilder("{\"version\":1");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
@@ -253,6 +257,13 @@ public final class BrowserIndexExport {
             }
             out.append("]]");
         }
-        return OutputFile.utf8("search/meta.json", out.append("]}").toString());
+        out.append("],\"kinds\":[");
+        List<String> kinds = filters.kindCodes();
+        for (int i = 0; i < kinds.size(); i++) {
+            out.append(i > 0 ? "," : "");
+            JsonText.string(out, kinds.get(i));
+        }
+        out.append("],\"years\":").append(filters.yearList().toString().replace(" ", ""));
+        return OutputFile.utf8("search/meta.json", out.append('}').toString());
     }
 }

@@ -42,7 +42,9 @@ final class ItemDocument {
             doc.add(new StringField(SearchFields.SUPPORT, id, Field.Store.YES));
             doc.add(new StringField(SearchFields.DEPARTMENT, id, Field.Store.NO));
         }
-        item.year().ifPresent(year -> doc.add(new IntField(SearchFields.YEAR, year, Field.Store.YES)));
+        for (int year : item.years()) {
+            doc.add(new IntField(SearchFields.YEAR, year, Field.Store.YES));
+        }
         doc.add(new StoredField(SearchFields.HASH, item.contentHash()));
         return doc;
     }
@@ -65,6 +67,10 @@ final class ItemDocument {
 
     static List<String> support(Document doc) {
         return Arrays.stream(doc.getFields(SearchFields.SUPPORT)).map(IndexableField::stringValue).toList();
+    }
+
+    static List<Integer> years(Document doc) {
+        return Arrays.stream(doc.getFields(SearchFields.YEAR)).map(f -> f.numericValue().intValue()).toList();
     }
 
     static int ord(Document doc) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -145,10 +146,10 @@ public final class SearchIndex implements AutoCloseable {
             departmentId = Optional.of(found.get().id());
         }
         List<QueryPart> parts = parser.parse(request.query());
-        if (parts.isEmpty() && departmentId.isEmpty() && request.type().isEmpty()) {
+        if (parts.isEmpty() && !request.hasFilter()) {
             return SearchResult.of(0, List.of());
         }
-        Query query = query(parts, departmentId, request.role(), request.type());
+        Query query = query(parts, departmentId, request);
         IndexSearcher searcher = new IndexSearcher(current);
         searcher.setSimilarity(new BM25Similarity());
         TopFieldDocs top = searcher.search(query, request.limit(), RANKING, true);
@@ -191,8 +192,7 @@ public final class SearchIndex implements AutoCloseable {
         return reader;
     }
 
-    static Query query(List<QueryPart> parts, Optional<String> departmentId, Optional<Role> role,
-                       Optional<HitType> type) {
+    static Query query(List<QueryPart> parts, Optional<String> departmentId, SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryPart part : parts) {
             query.add(match(SearchFields.TEXT, part), Occur.MUST);
@@ -201,11 +201,13 @@ public final class SearchIndex implements AutoCloseable {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         departmentId.ifPresent(id -> {
-            String field = role.map(r -> r == Role.LEAD ? SearchFields.LEAD : SearchFields.SUPPORT)
+            String field = request.role().map(r -> r == Role.LEAD ? SearchFields.LEAD : SearchFields.SUPPORT)
                     .orElse(SearchFields.DEPARTMENT);
             query.add(new TermQuery(new Term(field, id)), Occur.FILTER);
         });
-        type.ifPresent(t -> query.add(new TermQuery(new Term(SearchFields.TYPE, t.code())), Occur.FILTER));
+        request.type().ifPresent(t -> query.add(new TermQuery(new Term(SearchFields.TYPE, t.code())), Occur.FILTER));
+        request.kind().ifPresent(k -> query.add(new TermQuery(new Term(SearchFields.DOCUMENT_KIND, k.code())), Occur.FILTER));
+        request.year().ifPresent(y -> query.add(IntField.newExactQuery(SearchFields.YEAR, y), Occur.FILTER));
         return query.build();
     }
 

@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.policykb.model.DocumentKind;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.Task;
 import org.policykb.testing.Browser;
@@ -78,6 +79,13 @@ class BrowserSearchTest {
         });
     }
 
+    /** Picks a filter and waits for the new results (the last run's mark is cleared first: same query). */
+    private static void choose(String select, String value, String query) {
+        browser.executeScript("document.body.dataset.searchDone = ''");
+        new Select(browser.findElement(By.id(select))).selectByValue(value);
+        waitDone(query);
+    }
+
     private static List<String> urls(List<WebElement> hits) {
         return hits.stream().map(h -> h.getAttribute("data-url")).toList();
     }
@@ -132,8 +140,7 @@ class BrowserSearchTest {
         WebElement first = hits.getFirst();
         assertEquals("教体局", first.findElement(By.cssSelector(".search-hit-snippet mark")).getText());
         assertTrue(first.findElement(By.className("search-hit-snippet")).getText().contains("区教体局"));
-        new Select(browser.findElement(By.id("filter-type"))).selectByValue("task");
-        waitDone("教体局");
+        choose("filter-type", "task", "教体局");
         List<WebElement> tasks = browser.findElements(By.cssSelector("#search-results .search-hit"));
         assertTrue(tasks.size() == 10 && tasks.stream().allMatch(h -> "task".equals(h.getAttribute("data-type"))));
     }
@@ -215,7 +222,137 @@ class BrowserSearchTest {
                 Optional.of(HitType.TASK), 10));
         compareTop("教育", Map.of("dept", "区教体局", "role", "support"), new SearchRequest("教育",
                 Optional.of("区教体局"), Optional.of(Role.SUPPORT), Optional.empty(), 10));
+        compareTop("教育", Map.of("kind", "news"), filtered("教育", DocumentKind.NEWS, null, null, 10));
+        compareTop("发展", Map.of("kind", "work-plan"), filtered("发展", DocumentKind.WORK_PLAN, null, null, 10));
+        compareTop("教师", Map.of("kind", "plan", "type", "task"), filtered("教师", DocumentKind.PLAN, null, HitType.TASK, 10));
+        compareTop("2025", Map.of("year", "2025"), filtered("2025", null, 2025, null, 10));
+        compareTop("体育", Map.of("year", "2020", "kind", "work-plan"), filtered("体育", DocumentKind.WORK_PLAN, 2020, null, 10));
         assertTrue(compared >= 20);
+    }
+
+    private static SearchRequest filtered(String query, DocumentKind kind, Integer year, HitType type, int limit) {
+        return new SearchRequest(query, Optional.empty(), Optional.empty(), Optional.ofNullable(type),
+                Optional.ofNullable(kind), Optional.ofNullable(year), limit);
+    }
+
+    @Test
+    void kindAndYearFiltersListWhatTheCommandLineLists() throws IOException {
+        for (DocumentKind kind : DocumentKind.values()) {
+            compareAll("", Map.of("kind", kind.code()), filtered("", kind, null, null, 10_000));
+        }
+        for (int year : List.of(2020, 2022, 2024, 2025)) {
+            compareAll("", Map.of("year", String.valueOf(year)), filtered("", null, year, null, 10_000));
+        }
+        compareAll("学前", Map.of("kind", "plan"), filtered("学前", DocumentKind.PLAN, null, null, 10_000));
+        compareAll("", Map.of("kind", "plan", "year", "2025"), filtered("", DocumentKind.PLAN, 2025, null, 10_000));
+    }
+
+    /** Every hit, not just the first ten: the same items in the same order. */
+    private static void compareAll(String query, Map<String, String> filters, SearchRequest request) throws IOException {
+        SearchResult cli = site.index.search(request);
+        assertFalse(cli.isEmpty(), query + " " + filters);
+        List<Map<String, Object>> web = top(query, filters, 10_000);
+        assertEquals(cli.hits().stream().map(SearchHit::url).toList(), web.stream().map(h -> h.get("url")).toList(),
+                query + " " + filters);
+        assertEquals(cli.totalHits(), web.size());
+    }
+
+    @Test
+    void yearFacetCountsTheGoalsAndTasksOfEachYear() throws IOException {
+        open("?kind=work-plan");
+        waitDone("");
+        // the 2020 工作要点 lists its 93 items; the year facet counts those due in each year, as --year does
+        assertEquals("找到 " + total("", DocumentKind.WORK_PLAN, null, null) + " 条结果",
+                browser.findElement(By.id("search-status")).getText());
+        Map<String, Integer> years = options("filter-year");
+        assertFalse(years.isEmpty());
+        for (Map.Entry<String, Integer> year : years.entrySet()) {
+            assertEquals(total("", DocumentKind.WORK_PLAN, Integer.valueOf(year.getKey()), null), year.getValue(), year.getKey());
+        }
+        assertEquals(Map.of("work-plan", total("", DocumentKind.WORK_PLAN, null, null)), options("filter-kind"));
+    }
+
+    @Test
+    void kindFacetCountsEachKindsHitsIgnoringItsOwnFilter() throws IOException {
+        open("?year=2025");
+        waitDone("");
+        Map<String, Integer> kinds = options("filter-kind");
+        int sum = 0;
+        for (DocumentKind kind : DocumentKind.values()) {
+            int expected = total("", kind, 2025, null);
+            assertEquals(expected, kinds.getOrDefault(kind.code(), 0), kind.code());
+            sum += expected;
+        }
+        assertEquals(41, sum, "27 goals and 14 tasks are due in 2025");
+        Map<String, Integer> types = options("filter-type");
+        assertEquals(Map.of("task", 14, "goal", 27), types);
+        // a query whose postings are all read and need no phrase check: exact counts; picking a kind shows
+        // that kind's best
+        open("");
+        type("学前");
+        Map<String, Integer> queried = options("filter-kind");
+        for (DocumentKind kind : DocumentKind.values()) {
+            assertEquals(total("学前", kind, null, null), queried.getOrDefault(kind.code(), 0), kind.code());
+        }
+        assertEquals(3, queried.size(), "plans, the work plan and the reports speak of 学前: " + queried);
+        Map<String, Integer> queriedYears = options("filter-year");
+        for (Map.Entry<String, Integer> year : queriedYears.entrySet()) {
+            assertEquals(total("学前", null, Integer.valueOf(year.getKey()), null), year.getValue(), year.getKey());
+        }
+        choose("filter-kind", "plan", "学前");
+        List<String> expected = site.index.search(filtered("学前", DocumentKind.PLAN, null, null, 10)).hits().stream()
+                .map(SearchHit::url).toList();
+        assertEquals(expected, urls(browser.findElements(By.cssSelector("#search-results .search-hit"))));
+        assertTrue(browser.getCurrentUrl().contains("kind=plan"), browser.getCurrentUrl());
+        // the kind facet ignores its own filter; the type and year facets count the plans' hits only
+        assertEquals(queried, options("filter-kind"));
+        for (Map.Entry<String, Integer> type : options("filter-type").entrySet()) {
+            assertEquals(total("学前", DocumentKind.PLAN, null, HitType.fromCode(type.getKey()).orElseThrow()),
+                    type.getValue(), type.getKey());
+        }
+        for (Map.Entry<String, Integer> year : options("filter-year").entrySet()) {
+            assertEquals(total("学前", DocumentKind.PLAN, Integer.valueOf(year.getKey()), null), year.getValue(), year.getKey());
+        }
+    }
+
+    @Test
+    void phraseQueryCountsAreMarkedUnfinishedAndMoreShowsEveryHit() throws IOException {
+        // 心理健康 is three bigrams: candidates are checked on their cards only as far as the first page needs
+        List<String> cli = site.index.search(SearchRequest.of("心理健康", 100)).hits().stream().map(SearchHit::url).toList();
+        assertTrue(cli.size() > 10, "more than a page: " + cli.size());
+        open("");
+        type("心理健康");
+        String status = browser.findElement(By.id("search-status")).getText();
+        assertTrue(status.equals("找到 " + cli.size() + " 条结果") || status.matches("找到 \\d+\\+ 条结果"), status);
+        for (WebElement option : new Select(browser.findElement(By.id("filter-kind"))).getOptions()) {
+            assertTrue(option.getText().endsWith("+)") || option.getAttribute("value").isEmpty(), option.getText());
+        }
+        WebElement more = browser.findElement(By.id("search-more"));
+        while (more.isDisplayed()) {
+            int shown = browser.findElements(By.cssSelector("#search-results .search-hit")).size();
+            more.click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !more.isDisplayed()
+                    || d.findElements(By.cssSelector("#search-results .search-hit")).size() > shown);
+        }
+        assertEquals(cli, urls(browser.findElements(By.cssSelector("#search-results .search-hit"))));
+    }
+
+    private static int total(String query, DocumentKind kind, Integer year, HitType type) throws IOException {
+        return site.index.search(filtered(query, kind, year, type, 1)).totalHits();
+    }
+
+    /** A facet's options as value → count, from labels like 「工作要点 (93)」; an inexact count ("+") fails. */
+    private static Map<String, Integer> options(String select) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (WebElement option : new Select(browser.findElement(By.id(select))).getOptions()) {
+            String value = option.getAttribute("value");
+            if (!value.isEmpty()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+)\\)$").matcher(option.getText());
+                assertTrue(m.find(), select + ": " + option.getText());
+                counts.put(value, Integer.valueOf(m.group(1)));
+            }
+        }
+        return counts;
     }
 
     private static void compareTop(String query, Map<String, String> filters, SearchRequest request) throws IOException {
