@@ -155,8 +155,16 @@ public final class SiteBuilder {
         }
     }
 
-    /** {@code .policykb/} beside the output folder: what a build keeps between builds (not published). */
+    /**
+     * {@code .policykb/<site folder name>/} beside the output folder: what a build keeps between builds (the Lucene
+     * index, summaries, digests; not published). Named after the site, so sites written side by side keep apart.
+     */
     public static Path stateFolder(BuildSettings settings) {
-        return settings.out().getParent().resolve(".policykb");
+        return stateFolder(settings.out());
+    }
+
+    public static Path stateFolder(Path out) {
+        Path site = out.toAbsolutePath().normalize();
+        return site.getParent().resolve(".policykb").resolve(site.getFileName().toString());
     }
 }

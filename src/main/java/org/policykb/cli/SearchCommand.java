@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.policykb.build.SiteBuilder;
 import org.policykb.index.HitType;
 import org.policykb.index.Role;
 import org.policykb.index.SearchHit;
@@ -59,8 +60,12 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the hits as JSON (snippet as plain text plus [start, end) offsets of the matches).")
     boolean json;
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = ".policykb",
-            description = "The build's state folder holding index/ (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+            description = "The site folder the build wrote; its index is kept beside it (default ${DEFAULT-VALUE}).")
+    Path site;
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "The build's state folder holding index/, instead of the one --out implies.")
     Path state;
 
     @Option(names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
@@ -89,7 +94,7 @@ final class SearchCommand implements Callable<Integer> {
             err.println("policykb search: give a query, --department, --type, --kind or --year");
             return 2;
         }
-        Path indexDir = state.resolve("index");
+        Path indexDir = (state != null ? state : SiteBuilder.stateFolder(site)).resolve("index");
         try {
             if (!SearchIndex.exists(indexDir)) {
                 err.println("policykb search: no search index in " + indexDir.toAbsolutePath() + "; run ./policykb build first");

@@ -5,11 +5,13 @@ import org.policykb.model.OutputFile;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.HashSet;
@@ -82,7 +84,6 @@ public final class SiteWriter {
         private final Path parent;
         private final String name;
         private final Path previous;
-        private final Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
         private Publication(Path out, Path fresh, Path parent, String name, Path previous) {
@@ -94,9 +95,6 @@ public final class SiteWriter {
         }
 
         public void write(OutputFile file) throws IOException {
-            if (!seen.add(file.path())) {
-                throw new IllegalArgumentException("Two files for " + file.path());
-            }
             if (writeOne(fresh, file, previous)) {
                 count.incrementAndGet();
             }
@@ -114,12 +112,9 @@ public final class SiteWriter {
             if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
-            if (!seen.add(path)) {
-                throw new IllegalArgumentException("Two files for " + path);
-            }
             Path target = inside(fresh, path);
             Files.createDirectories(target.getParent());
-            if (!link(target, old)) {
+            if (!link(target, old, path)) {
                 Files.copy(old, target);
             }
             return true;
@@ -195,11 +190,18 @@ public final class SiteWriter {
         try {
             Files.createDirectories(target.getParent());
             Path old = previous == null ? null : previous.resolve(file.path());
-            if (old == null || !sameBytes(old, file.bytes()) || !link(target, old)) {
-                Files.write(target, file.bytes());
+            if (old == null || !sameBytes(old, file.bytes()) || !link(target, old, file.path())) {
+                // CREATE_NEW: the new folder starts empty, so a file already there is a second file for one path
+                try {
+                    Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    throw twoFiles(file.path());
+                }
                 return true;
             }
             return false;
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (IOException e) {
             throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
         }
@@ -228,10 +230,16 @@ public final class SiteWriter {
         return java.util.Arrays.equals(Files.readAllBytes(old), bytes);
     }
 
-    private static boolean link(Path target, Path existing) {
+    private static IllegalArgumentException twoFiles(String path) {
+        return new IllegalArgumentException("Two files for " + path);
+    }
+
+    private static boolean link(Path target, Path existing, String path) {
         try {
             Files.createLink(target, existing);
             return true;
+        } catch (FileAlreadyExistsException e) {
+            throw twoFiles(path);
         } catch (IOException | UnsupportedOperationException e) {
             return false; // another file system, or no hard links there: write the bytes instead
         }

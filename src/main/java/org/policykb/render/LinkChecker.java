@@ -1,8 +1,8 @@
 package org.policykb.render;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
 
@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +77,7 @@ public final class LinkChecker {
             if (!isHtml(path)) {
                 return;
             }
-            Document doc = Jsoup.parse(new String(file.bytes(), StandardCharsets.UTF_8), "");
-            ids.put(path, ids(path, doc, true));
+            ids.put(path, ids(path, file.bytes(), true));
         }
 
         /**
@@ -94,18 +94,20 @@ public final class LinkChecker {
         private String[] idsOf(String file) {
             String[] known = ids.get(file);
             if (known == null) {
-                Document doc = Jsoup.parse(new String(keptPages.get(file).get(), StandardCharsets.UTF_8), "");
-                known = ids(file, doc, false);
+                known = ids(file, keptPages.get(file).get(), false);
                 ids.put(file, known);
             }
             return known;
         }
 
         /** The page's ids (and a-names), sorted; with {@code check}, its links and duplicate ids are checked too. */
-        private String[] ids(String path, Document doc, boolean check) {
+        private String[] ids(String path, byte[] page, boolean check) {
             Set<String> seen = new HashSet<>();
-            // one walk over the page (a select per kind of link would walk it once each)
-            for (Element element : doc.getAllElements()) {
+            // Each element is looked at once, as the parser completes it, and then dropped: a department page of a
+            // large site is tens of megabytes, and its whole DOM would take ten times that.
+            StreamParser parser = new StreamParser(Parser.htmlParser()).parse(new String(page, StandardCharsets.UTF_8), "");
+            for (Iterator<Element> elements = parser.iterator(); elements.hasNext(); ) { // the parser closes at the end
+                Element element = elements.next();
                 if (element.hasAttr("id")) {
                     String id = element.id();
                     if (!seen.add(id) && check) {
@@ -118,6 +120,7 @@ public final class LinkChecker {
                 if (attribute != null && element.hasAttr(attribute)) {
                     link(path, element.attr(attribute).strip());
                 }
+                element.remove();
             }
             // the ids as one small array of shared strings: a site of 10,000 documents has millions of ids, most of
             // them the same few that every page of a template has
@@ -129,26 +132,44 @@ public final class LinkChecker {
             immediate(path, href, target).ifPresentOrElse(
                     message -> problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)),
                     () -> {
-                        if (target[0] != null) {
+                        // a target already known to be there needs no keeping: at scale most links resolve now
+                        if (target[0] != null && !(known(target[0]) && brokenBecause(target[0]) == null)) {
                             targets.computeIfAbsent(target[0], k -> new Referrers()).add(path, href);
                         }
                     });
+        }
+
+        /** True when the target's file has been seen, with its ids if it is a page rendered in this build. */
+        private boolean known(String target) {
+            String file = fileOf(target);
+            return files.contains(file) && (!isHtml(file) || ids.containsKey(file));
+        }
+
+        private static String fileOf(String target) {
+            int hash = target.indexOf('#');
+            return hash < 0 ? target : target.substring(0, hash);
+        }
+
+        /** Why a link to {@code target} ({@code path#fragment}) is broken, or null when it is not. */
+        private String brokenBecause(String target) {
+            int hash = target.indexOf('#');
+            String file = fileOf(target);
+            String fragment = hash < 0 ? null : target.substring(hash + 1);
+            if (!files.contains(file)) {
+                return "no file " + file;
+            }
+            if (fragment != null && !fragment.isEmpty() && isHtml(file)
+                    && java.util.Arrays.binarySearch(idsOf(file), fragment) < 0) {
+                return "no element with id \"" + fragment + "\" in " + file;
+            }
+            return null;
         }
 
         /** Every problem found, in page order. */
         public List<Problem> problems() {
             List<Problem> out = new ArrayList<>(problems);
             targets.forEach((target, referrers) -> {
-                int hash = target.indexOf('#');
-                String file = hash < 0 ? target : target.substring(0, hash);
-                String fragment = hash < 0 ? null : target.substring(hash + 1);
-                String message = null;
-                if (!files.contains(file)) {
-                    message = "no file " + file;
-                } else if (fragment != null && !fragment.isEmpty() && isHtml(file)
-                        && java.util.Arrays.binarySearch(idsOf(file), fragment) < 0) {
-                    message = "no element with id \"" + fragment + "\" in " + file;
-                }
+                String message = brokenBecause(target);
                 if (message != null) {
                     int more = referrers.count - referrers.named.size();
                     for (String[] ref : referrers.named) {

@@ -26,8 +26,8 @@ class BuiltSiteSearchTest {
         Path out = dir.resolve("site");
         new SiteBuilder().build(new BuildSettings(Path.of("content"), out, Path.of("templates"), false,
                 LocalDate.of(2026, 1, 1)));
-        assertTrue(java.nio.file.Files.isDirectory(dir.resolve(".policykb/index")), "index kept beside the site");
-        try (SearchSite site = SearchSite.existing(out, dir.resolve(".policykb"))) {
+        assertTrue(java.nio.file.Files.isDirectory(org.policykb.build.SiteBuilder.stateFolder(out).resolve("index")), "index kept beside the site");
+        try (SearchSite site = SearchSite.existing(out, org.policykb.build.SiteBuilder.stateFolder(out))) {
             String base = site.serve();
             ChromeDriver browser = Browser.start(1200, 900);
             try {

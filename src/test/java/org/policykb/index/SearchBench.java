@@ -35,7 +35,7 @@ class SearchBench {
         Assumptions.assumeTrue(siteProperty != null, "set -Dpolicykb.bench.reexport=DIR");
         Path site = Path.of(siteProperty).toAbsolutePath();
         long started = System.nanoTime();
-        try (SearchIndex index = SearchIndex.open(site.getParent().resolve(".policykb/index"))) {
+        try (SearchIndex index = SearchIndex.open(org.policykb.build.SiteBuilder.stateFolder(site).resolve("index"))) {
             List<org.policykb.model.OutputFile> files = new BrowserIndexExport().export(index,
                     new org.policykb.model.KnowledgeBase(List.of(), List.of(), Map.of(), List.of()));
             if (Files.exists(site.resolve("search"))) {
@@ -57,7 +57,7 @@ class SearchBench {
         String siteProperty = System.getProperty("policykb.bench.site");
         Assumptions.assumeTrue(siteProperty != null, "set -Dpolicykb.bench.site=DIR");
         Path site = Path.of(siteProperty).toAbsolutePath();
-        Path state = site.getParent().resolve(".policykb");
+        Path state = org.policykb.build.SiteBuilder.stateFolder(site);
         SearchSite.addPage(site);
         List<String> lines = new ArrayList<>();
         lines.add("query\thits\tbytes\trequests\tms_after_data\tms_total\ttop10_agree");

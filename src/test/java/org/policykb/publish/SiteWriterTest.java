@@ -62,6 +62,19 @@ class SiteWriterTest {
     }
 
     @Test
+    void twoFilesForOnePathAreRefusedAndTheOldSiteStays() throws IOException {
+        Path out = tmp.resolve("project/site");
+        writer().publish(out, List.of(OutputFile.utf8("index.html", "旧")));
+        // the second copy is refused whether the first was written anew or carried over unchanged
+        for (String first : List.of("新", "旧")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> writer().publish(out,
+                    List.of(OutputFile.utf8("index.html", first), OutputFile.utf8("index.html", "另一个"))));
+            assertTrue(e.getMessage().contains("Two files for index.html"), e.getMessage());
+            assertEquals("旧", Files.readString(out.resolve("index.html")));
+        }
+    }
+
+    @Test
     void refusesFoldersWhoseReplacementWouldDestroySomethingElse() throws IOException {
         SiteWriter writer = writer();
         List<OutputFile> files = List.of(OutputFile.utf8("index.html", "x"));
