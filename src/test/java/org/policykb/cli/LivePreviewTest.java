@@ -3,6 +3,7 @@ package org.policykb.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.policykb.build.BuildSettings;
@@ -57,8 +58,10 @@ class LivePreviewTest {
                     String text = Files.readString(source);
                     long saved = System.nanoTime();
                     Files.writeString(source, text.replace(before, after));
-                    new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d ->
-                            d.findElement(By.tagName("main")).getText().contains(after));
+                    // the page is replaced while it is read: an element of the old page goes stale, and is read again
+                    new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10))
+                            .ignoring(StaleElementReferenceException.class)
+                            .until(d -> d.findElement(By.tagName("main")).getText().contains(after));
                     millis.add((System.nanoTime() - saved) / 1_000_000);
                     before = after;
                     Thread.sleep(500);
