@@ -9,7 +9,6 @@ import org.policykb.model.SiteUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,6 @@ final class ChangeHistory {
     }
 
     void write(Path stateDir, ChangeLog log) throws IOException {
-        Files.createDirectories(stateDir);
-        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
-        json.writeValue(tmp.toFile(), log);
-        Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StateFile.replace(stateDir, FILE_NAME, tmp -> json.writeValue(tmp.toFile(), log));
     }
 }

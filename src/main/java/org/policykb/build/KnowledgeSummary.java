@@ -92,10 +92,6 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
     }
 
     void write(Path stateDir, ObjectMapper json) throws IOException {
-        Files.createDirectories(stateDir);
-        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
-        json.writeValue(tmp.toFile(), this);
-        Files.move(tmp, stateDir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StateFile.replace(stateDir, FILE_NAME, tmp -> json.writeValue(tmp.toFile(), this));
     }
 }

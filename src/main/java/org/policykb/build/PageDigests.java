@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,13 +47,12 @@ final class PageDigests {
     }
 
     static void write(Path stateDir, Map<String, String> digests) throws IOException {
-        Files.createDirectories(stateDir);
-        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, String> e : new TreeMap<>(digests).entrySet()) {
-                out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        StateFile.replace(stateDir, FILE_NAME, tmp -> {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Map.Entry<String, String> e : new TreeMap<>(digests).entrySet()) {
+                    out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+                }
             }
-        }
-        Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

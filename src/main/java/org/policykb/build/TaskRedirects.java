@@ -8,7 +8,6 @@ import org.policykb.model.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +59,6 @@ final class TaskRedirects {
     }
 
     void write(Path stateDir, Map<String, String> redirects) throws IOException {
-        Files.createDirectories(stateDir);
-        Path tmp = stateDir.resolve(FILE_NAME + ".tmp");
-        json.writeValue(tmp.toFile(), new TreeMap<>(redirects));
-        Files.move(tmp, stateDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StateFile.replace(stateDir, FILE_NAME, tmp -> json.writeValue(tmp.toFile(), new TreeMap<>(redirects)));
     }
 }

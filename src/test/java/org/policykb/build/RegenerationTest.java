@@ -44,16 +44,6 @@ class RegenerationTest {
         }
     }
 
-    private static Path copyOfSamples(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(Fixtures.content())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        return dir;
-    }
-
     private static Map<String, byte[]> tree(Path root) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -95,7 +85,7 @@ class RegenerationTest {
 
     @Test
     void editingOneDocumentRewritesItsPagesAndReportsTheChange(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
         build(content, out, false);
         ageAll(out);
@@ -137,7 +127,7 @@ class RegenerationTest {
 
     @Test
     void reassigningATaskRendersTheDepartmentsInvolvedAndNotTheOthers(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
         build(content, out, false);
         assertTrue(Files.isRegularFile(out.resolve("departments/区科技局.html")));
@@ -161,7 +151,7 @@ class RegenerationTest {
 
     @Test
     void theChangePageKeepsOlderLinesAboutRemovedDocumentsWithoutBrokenLinks(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
         build(content, out, false);
         Files.delete(content.resolve(WORK_PLAN + ".txt"));
@@ -176,7 +166,7 @@ class RegenerationTest {
 
     @Test
     void aChangedTemplateRendersEveryPage(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path templates = tmp.resolve("theme");
         try (Stream<Path> walk = Files.walk(Fixtures.projectRoot().resolve("templates"))) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -200,7 +190,7 @@ class RegenerationTest {
 
     @Test
     void twoBuildsOfTheSameInputAreByteIdentical(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         build(content, tmp.resolve("a/site"), false);
         build(content, tmp.resolve("b/site"), false);
         Map<String, byte[]> a = tree(tmp.resolve("a/site"));
@@ -215,7 +205,7 @@ class RegenerationTest {
 
     @Test
     void aRenamedTaskTitleLeavesARedirectAtItsOldAddress(@TempDir Path tmp) throws Exception {
-        Path content = copyOfSamples(tmp.resolve("content"));
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
         build(content, out, false);
         Path plan = content.resolve(WORK_PLAN + ".txt");

@@ -24,6 +24,17 @@ public final class Fixtures {
         return projectRoot().resolve("content");
     }
 
+    /** A copy of the sample documents in {@code dir}, for tests that edit them. */
+    public static Path copyOfContent(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(content())) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
     public static Path site(String name) {
         return projectRoot().resolve("src/test/resources/sites").resolve(name);
     }
