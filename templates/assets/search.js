@@ -128,6 +128,10 @@
     return (h >>> 0) % shards;
   }
 
+  const POSTING_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const POSTING_DIGIT = new Int8Array(128);
+  for (let i = 0; i < POSTING_DIGITS.length; i++) POSTING_DIGIT[POSTING_DIGITS.charCodeAt(i)] = i;
+
   /** One term's postings in one field; pages are fetched on demand, best first. */
   class Postings {
     constructor(m, field, term, entry) {
@@ -141,12 +145,30 @@
       this.add(entry[5]);
     }
     get exhausted() { return this.loaded >= this.pages; }
-    add(flat) {
-      for (let i = 0; i < flat.length; i += 3) {
-        const key = f32(flat[i + 2] * this.inverse[flat[i + 1]]);
-        this.byItem.set(flat[i], { norm: flat[i + 1], tf: flat[i + 2], key });
+    /** One page as BrowserPostings.page writes it: runs of one norm and freq, items as varint differences. */
+    add(page) {
+      let at = 0;
+      const next = () => {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+          const digit = POSTING_DIGIT[page.charCodeAt(at++)];
+          value += (digit & 31) * scale;
+          if (digit < 32) return value;
+          scale *= 32;
+        }
+      };
+      while (at < page.length) {
+        const norm = next();
+        const tf = next();
+        const key = f32(tf * this.inverse[norm]);
+        let item = 0;
+        for (let n = next(); n > 0; n--) {
+          item += next();
+          this.byItem.set(item, { norm, tf, key });
+        }
         this.lastKey = key;
-        this.lastItem = flat[i];
+        this.lastItem = item;
       }
       this.loaded += 1;
     }

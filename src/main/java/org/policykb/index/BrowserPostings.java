@@ -16,7 +16,6 @@ import org.policykb.model.OutputFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,20 +24,17 @@ import java.util.List;
  * per term. Each term's postings are sorted best first — by BM25's freq × 1/norm, which orders them as their
  * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>.json} the rest,
  * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte and
- * frequency. There are no positions: the browser checks a phrase on the text of the item's result card
+ * frequency, packed into a few base64url digits ({@link #page}). There are no positions: the browser checks a phrase on the text of the item's result card
  * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
  */
 final class BrowserPostings {
     static final int FIRST_PAGE = 64;
-    static final int PAGE = 400;
+    static final int PAGE = 2000;
     /** About this many bytes of first pages per shard. */
     private static final int SHARD_BYTES = 4_000;
 
     /** One field's statistics as Lucene's BM25 sees them. */
     record FieldStats(String field, int docCount, long sumTotalTermFreq, float avgdl) {
-    }
-
-    private record Posting(int item, int norm, int freq, float key) {
     }
 
     private final int shardCount;
@@ -68,7 +64,7 @@ final class BrowserPostings {
             }
             TermsEnum iterator = terms.iterator();
             for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                bytes += 24 + 14L * Math.min(iterator.docFreq(), FIRST_PAGE);
+                bytes += 24 + 6L * Math.min(iterator.docFreq(), FIRST_PAGE);
             }
         }
         return (int) Math.max(1, bytes / SHARD_BYTES);
@@ -98,38 +94,58 @@ final class BrowserPostings {
                     + SearchFields.B * (float) SmallFloat.byte4ToInt((byte) i) / avgdl));
         }
         byte[] norms = norms(reader, field);
+        int[] normOfItem = new int[reader.numDocs()];
+        for (int doc = 0; doc < itemOfDoc.length; doc++) {
+            if (itemOfDoc[doc] >= 0) {
+                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+            }
+        }
+        int[] freqOfItem = new int[normOfItem.length];
         Bits live = MultiBits.getLiveDocs(reader);
         TermsEnum iterator = terms.iterator();
         PostingsEnum postings = null;
-        List<Posting> list = new ArrayList<>();
+        long[] order = new long[64];
         for (BytesRef bytes = iterator.next(); bytes != null; bytes = iterator.next()) {
             String term = bytes.utf8ToString();
             postings = iterator.postings(postings, PostingsEnum.FREQS);
-            list.clear();
+            int size = 0;
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                int freq = postings.freq();
-                int norm = norms[doc] & 0xFF;
-                list.add(new Posting(itemOfDoc[doc], norm, freq, (float) freq * normInverse[norm]));
+                int item = itemOfDoc[doc];
+                freqOfItem[item] = postings.freq();
+                float key = freqOfItem[item] * normInverse[normOfItem[item]];
+                if (size == order.length) {
+                    order = java.util.Arrays.copyOf(order, size * 2);
+                }
+                // best first: a larger key (a positive float, whose bits order as it does) sorts first, then the
+                // smaller item number, as Lucene breaks ties
+                order[size++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(key)) << 32) | item;
             }
-            if (list.isEmpty()) {
+            if (size == 0) {
                 continue;
             }
-            list.sort(Comparator.comparingDouble((Posting p) -> -p.key()).thenComparingInt(Posting::item));
+            java.util.Arrays.sort(order, 0, size);
             int df = iterator.docFreq(); // deleted documents still count, as they do for the searcher
             float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
-            write(fieldIndex, term, df, idf, list);
+            write(fieldIndex, term, df, idf, new Sorted(order, size, normOfItem, freqOfItem));
         }
         return new FieldStats(field, docCount, sum, avgdl);
     }
 
-    private void write(int fieldIndex, String term, int df, float idf, List<Posting> list) {
+    /** One term's postings, best first: item numbers in {@code order}'s low bits, their norm and freq beside. */
+    private record Sorted(long[] order, int size, int[] normOfItem, int[] freqOfItem) {
+        int item(int i) {
+            return (int) order[i];
+        }
+    }
+
+    private void write(int fieldIndex, String term, int df, float idf, Sorted list) {
         int shard = shardOf(term, shardCount);
         int pageCount = 1;
-        for (int from = FIRST_PAGE; from < list.size(); from += pageSize(pageCount++)) {
-            // count the further pages
+        for (int from = FIRST_PAGE; from < list.size(); from += PAGE) {
+            pageCount++;
         }
         int key = pageCount > 1 ? termsInShard[shard]++ : -1;
         StringBuilder out = shards[shard][fieldIndex];
@@ -145,29 +161,53 @@ final class BrowserPostings {
         out.append(']');
         int from = FIRST_PAGE;
         for (int p = 1; p < pageCount; p++) {
-            int to = Math.min(from + pageSize(p), list.size());
-            StringBuilder file = new StringBuilder((to - from) * 12);
+            int to = Math.min(from + PAGE, list.size());
+            StringBuilder file = new StringBuilder(16 + (to - from) * 2);
             page(file, list, from, to);
             from = to;
             pages.accept(OutputFile.utf8("search/p/" + shard + "/" + key + "-" + p + ".json", file.toString()));
         }
     }
 
-    /** How many postings page {@code page} (1 = the first after the shard's) holds. */
-    static int pageSize(int page) {
-        return PAGE;
+    /**
+     * A page of postings as one JSON string of base64url digits. Postings best first come in runs of one norm and
+     * freq (they share a score, so their items ascend); each run is written as norm, freq, length, then its items
+     * as differences from the one before (the first from 0). Every number is a little-endian varint of 5 bits per
+     * digit, the sixth bit saying another digit follows. A common term's long runs cost a digit or two a posting;
+     * search.js reads it back with the same alphabet.
+     */
+    private static void page(StringBuilder out, Sorted list, int from, int to) {
+        out.append('"');
+        int i = from;
+        while (i < to) {
+            int norm = list.normOfItem()[list.item(i)];
+            int freq = list.freqOfItem()[list.item(i)];
+            int end = i + 1;
+            while (end < to && list.normOfItem()[list.item(end)] == norm && list.freqOfItem()[list.item(end)] == freq) {
+                end++;
+            }
+            varint(out, norm);
+            varint(out, freq);
+            varint(out, end - i);
+            int previous = 0;
+            for (int j = i; j < end; j++) {
+                varint(out, list.item(j) - previous);
+                previous = list.item(j);
+            }
+            i = end;
+        }
+        out.append('"');
     }
 
-    private static void page(StringBuilder out, List<Posting> list, int from, int to) {
-        out.append('[');
-        for (int i = from; i < to; i++) {
-            Posting p = list.get(i);
-            if (i > from) {
-                out.append(',');
-            }
-            out.append(p.item()).append(',').append(p.norm()).append(',').append(p.freq());
+    private static final String DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    static void varint(StringBuilder out, int value) {
+        int rest = value;
+        while (rest >= 32) {
+            out.append(DIGITS.charAt(32 | (rest & 31)));
+            rest >>>= 5;
         }
-        out.append(']');
+        out.append(DIGITS.charAt(rest));
     }
 
     List<OutputFile> files(List<String> fieldKeys) {

@@ -247,6 +247,14 @@ class BrowserSearchTest {
         compareAll("", Map.of("kind", "plan", "year", "2025"), filtered("", DocumentKind.PLAN, 2025, null, 10_000));
     }
 
+    @Test
+    void everyPostingPageOfACommonCharacterReadsBackInTheCommandLinesOrder() throws IOException {
+        // 教 is in more items than a shard's first page holds, so its whole list spans the further pages too
+        SearchResult cli = site.index.search(filtered("教", null, null, null, 10_000));
+        assertTrue(cli.totalHits() > 64, "教 has only " + cli.totalHits() + " hits on the samples");
+        compareAll("教", Map.of(), filtered("教", null, null, null, 10_000));
+    }
+
     /** Every hit, not just the first ten: the same items in the same order. */
     private static void compareAll(String query, Map<String, String> filters, SearchRequest request) throws IOException {
         SearchResult cli = site.index.search(request);
