@@ -17,7 +17,7 @@ final class Sitemap {
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String base = context.baseUrl().orElse("");
         for (String path : pagePaths.stream().sorted().toList()) {
-            out.append("  <url><loc>").append(Entities.escape(base + RelativeHref.to("", path)))
+            out.append("  <url><loc>").append(Entities.escape(base + RelativeHref.uri(path)))
                     .append("</loc><lastmod>").append(context.generatedOn()).append("</lastmod></url>\n");
         }
         return out.append("</urlset>\n").toString();

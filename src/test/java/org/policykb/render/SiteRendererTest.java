@@ -70,7 +70,7 @@ class SiteRendererTest {
         var task = doc.getElementById("task-二.（二）.3");
         assertTrue(task != null, "task 3 is marked in place");
         assertEquals("区教体局", task.select(".task-meta strong a").text());
-        assertEquals("../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html", task.select(".task-meta strong a").attr("href"));
+        assertEquals("../departments/区教体局.html", task.select(".task-meta strong a").attr("href"));
         assertEquals(List.of("区发改局", "区财政局"), task.select(".task-meta a.support").eachText());
         // the attribution clause itself: lead emphasised, supporting units linked
         assertEquals("区教体局", task.select("p:not(.task-meta) strong.lead a").text());
@@ -100,8 +100,8 @@ class SiteRendererTest {
         assertTrue(doc.select(".stats").text().contains("牵头 0 项"));
         assertTrue(doc.select(".stats").text().contains("配合 2 项"));
         assertEquals(List.of("2024年全区教育工作要点", "淄川区教育事业发展“十四五”规划"), doc.select(".doc-group h3 a").eachText());
-        assertEquals(List.of("../tasks/work-2024/%E4%B8%80.1.html",
-                        "../tasks/zc-plan/%E4%BA%8C.%EF%BC%88%E4%BA%8C%EF%BC%89.3.html"),
+        assertEquals(List.of("../tasks/work-2024/一.1.html",
+                        "../tasks/zc-plan/二.（二）.3.html"),
                 doc.select("ul.task-list.support > li > a").eachAttr("href"));
         assertEquals("区教体局", doc.select(".partners a").first().text());
         assertEquals(List.of("2024", "2025", "2025", ""), doc.select("table.goals td.year").eachAttr("data-value"));
@@ -124,8 +124,8 @@ class SiteRendererTest {
     void taskPageLinksToItsLeadDepartmentSectionGoalsAndRelatedTasks() {
         Map<String, OutputFile> files = byPath(site(KnowledgeBaseFixtures.twoDocuments()));
         Document doc = page(files, "tasks/work-2024/一.1.html");
-        assertEquals("../../departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html", doc.select("a.lead").attr("href"));
-        assertEquals("../../documents/work-2024.html#%E4%B8%80.1", doc.select(".meta-grid dd a").get(1).attr("href"));
+        assertEquals("../../departments/区教体局.html", doc.select("a.lead").attr("href"));
+        assertEquals("../../documents/work-2024.html#一.1", doc.select(".meta-grid dd a").get(1).attr("href"));
         assertEquals(List.of("新改扩建幼儿园5所", "年底前全部投入使用"), doc.select(".goal-list a").eachText().stream().sorted().toList().reversed());
         // related tasks: the plan's kindergarten task (same departments, similar words) comes before the same document's
         List<String> related = doc.select("ul.related > li > a").eachText();
