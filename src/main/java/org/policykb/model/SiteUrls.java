@@ -24,6 +24,11 @@ public final class SiteUrls {
         return "departments/" + departmentId + ".html";
     }
 
+    /** Page {@code number} of a department's ledger; the first is the department's own page. */
+    public static String departmentPage(String departmentId, int number) {
+        return number == 1 ? department(departmentId) : "departments/" + departmentId + "/" + number + ".html";
+    }
+
     /** Goals are listed per document; each has its own anchor there. */
     public static String goal(String goalId) {
         int slash = goalId.lastIndexOf('/');

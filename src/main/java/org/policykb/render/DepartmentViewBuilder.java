@@ -2,6 +2,7 @@ package org.policykb.render;
 
 import org.policykb.model.Department;
 import org.policykb.model.Goal;
+import org.policykb.model.PolicyDocument;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 
@@ -13,20 +14,28 @@ import java.util.TreeMap;
 
 /**
  * A department page: the tasks it leads and supports grouped by document (newest first), its goals by
- * deadline and the departments it most often works with. Task lists come from the department record itself,
+ * deadline and the departments it most often works with, on as many pages as its tasks need. Task lists come from the department record itself,
  * so the page lists exactly the tasks the data export lists.
  */
 final class DepartmentViewBuilder {
     private static final int PARTNERS = 10;
+    /** Tasks to a ledger page: about 300 KB of HTML. */
+    static final int ROWS_PER_PAGE = 400;
 
     private final RenderIndex index;
     private final SiteLayout layout;
     private final GoalRows goalRows;
+    private final int rowsPerPage;
 
     DepartmentViewBuilder(RenderIndex index, SiteLayout layout, GoalRows goalRows) {
+        this(index, layout, goalRows, ROWS_PER_PAGE);
+    }
+
+    DepartmentViewBuilder(RenderIndex index, SiteLayout layout, GoalRows goalRows, int rowsPerPage) {
         this.index = index;
         this.layout = layout;
         this.goalRows = goalRows;
+        this.rowsPerPage = rowsPerPage;
     }
 
     /** Where the CSV ledger of a department lives, beside its page. */
@@ -35,10 +44,17 @@ final class DepartmentViewBuilder {
         return page.substring(0, page.length() - ".html".length()) + ".csv";
     }
 
+    /** The first page of a department's ledger. */
     DepartmentView department(Department department) {
-        PageInfo page = layout.page(SiteUrls.department(department.id()), department.name(), "departments",
-                List.of(new Link(SiteLayout.DEPARTMENTS, "部门"), new Link("", department.name())), true);
-        String root = page.root();
+        return pages(department).get(0);
+    }
+
+    /**
+     * The pages of a department's ledger: its documents newest first, as many whole documents to a page as fit in
+     * {@link #rowsPerPage} tasks (a document with more has a page of its own). At 10,000 documents one department
+     * can have 100,000 tasks; on one page that would be tens of megabytes, which no phone opens.
+     */
+    List<DepartmentView> pages(Department department) {
         List<Task> lead = tasks(department.leadTasks());
         List<Task> support = tasks(department.supportTasks());
         // Group by document id first, then order the groups: the cost follows the department's own tasks.
@@ -46,22 +62,54 @@ final class DepartmentViewBuilder {
         Map<String, List<Task>> supportByDocument = byDocument(support);
         java.util.Set<String> documentIds = new java.util.TreeSet<>(leadByDocument.keySet());
         documentIds.addAll(supportByDocument.keySet());
-        List<DepartmentView.DocumentTasks> groups = documentIds.stream().map(index::findDocument)
-                .flatMap(Optional::stream).sorted(RenderIndex.NEWEST_FIRST)
-                .map(document -> new DepartmentView.DocumentTasks(
-                        SiteLayout.link(root, SiteUrls.document(document.id()), document.meta().title()),
-                        ChineseLabels.date(document.meta().date()),
-                        rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
-                        rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
-                .toList();
-        List<Goal> goals = new ArrayList<>();
-        lead.forEach(t -> goals.addAll(index.goalsOf(t)));
-        support.forEach(t -> goals.addAll(index.goalsOf(t)));
-        List<GoalRow> goalRowList = goals.stream().distinct().sorted(GoalRows.BY_YEAR)
-                .map(g -> goalRows.row(g, root)).toList();
-        return new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
-                groups, goalRowList, partners(department, lead, support, root),
-                SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"));
+        List<PolicyDocument> documents = documentIds.stream().map(index::findDocument)
+                .flatMap(Optional::stream).sorted(RenderIndex.NEWEST_FIRST).toList();
+        List<List<PolicyDocument>> chunks = new ArrayList<>();
+        int rows = 0;
+        for (PolicyDocument document : documents) {
+            int size = leadByDocument.getOrDefault(document.id(), List.of()).size()
+                    + supportByDocument.getOrDefault(document.id(), List.of()).size();
+            if (chunks.isEmpty() || (rows > 0 && rows + size > rowsPerPage)) {
+                chunks.add(new ArrayList<>());
+                rows = 0;
+            }
+            chunks.getLast().add(document);
+            rows += size;
+        }
+        if (chunks.isEmpty()) {
+            chunks.add(List.of());
+        }
+        List<DepartmentView> pages = new ArrayList<>();
+        for (int n = 1; n <= chunks.size(); n++) {
+            String path = SiteUrls.departmentPage(department.id(), n);
+            String title = n == 1 ? department.name() : department.name() + "（第 " + n + " 页）";
+            PageInfo page = layout.page(path, title, "departments",
+                    List.of(new Link(SiteLayout.DEPARTMENTS, "部门"), new Link("", department.name())), true);
+            String root = page.root();
+            List<DepartmentView.DocumentTasks> groups = chunks.get(n - 1).stream()
+                    .map(document -> new DepartmentView.DocumentTasks(
+                            SiteLayout.link(root, SiteUrls.document(document.id()), document.meta().title()),
+                            ChineseLabels.date(document.meta().date()),
+                            rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
+                            rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
+                    .toList();
+            java.util.Set<String> onPage = new java.util.HashSet<>();
+            chunks.get(n - 1).forEach(d -> onPage.add(d.id()));
+            List<Goal> goals = new ArrayList<>();
+            lead.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
+            support.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
+            List<GoalRow> goalRowList = goals.stream().distinct().sorted(GoalRows.BY_YEAR)
+                    .map(g -> goalRows.row(g, root)).toList();
+            List<Link> pager = new ArrayList<>();
+            for (int other = 1; chunks.size() > 1 && other <= chunks.size(); other++) {
+                pager.add(new Link(other == n ? "" : RelativeHref.to(root, SiteUrls.departmentPage(department.id(), other)),
+                        String.valueOf(other)));
+            }
+            pages.add(new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
+                    groups, goalRowList, partners(department, lead, support, root),
+                    SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager));
+        }
+        return pages;
     }
 
     /** The tasks of the given ids that exist, in the order given. */

@@ -149,7 +149,9 @@ public final class SiteRenderer {
             }
         });
         index.departments().parallelStream().forEach(department -> {
-            page(out, SiteUrls.department(department.id()), "department.ftlh", departments.department(department));
+            for (DepartmentView view : departments.pages(department)) {
+                page(out, SiteUrls.departmentPage(department.id(), view.pageNumber()), "department.ftlh", view);
+            }
             out.add(OutputFile.utf8(DepartmentViewBuilder.ledgerPath(department), ledger.csv(department,
                     departments.tasks(department.leadTasks()), departments.tasks(department.supportTasks()))));
         });

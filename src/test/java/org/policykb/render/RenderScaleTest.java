@@ -55,7 +55,7 @@ class RenderScaleTest {
 
     @Test
     void rendersThousandsOfTasksWithEveryLinkResolved() {
-        int documents = Integer.getInteger("policykb.scale.documents", 200);
+        int documents = Integer.getInteger("policykb.scale.documents", 300);
         KnowledgeBase kb = generate(documents, 10);
         long t0 = System.nanoTime();
         RenderIndex index = new RenderIndex(kb);
@@ -72,5 +72,15 @@ class RenderScaleTest {
         System.out.printf("scale: %d documents, %d tasks, %d files: render %d ms, link check %d ms%n", documents,
                 kb.tasks().size(), files.size(), (rendered - start) / 1_000_000, (checked - rendered) / 1_000_000);
         assertTrue(files.size() > documents * 12, "a page per document, goals page and task");
+        // a department on more tasks than a page holds has its ledger on further pages, all linked and checked above
+        java.util.Set<String> paths = new java.util.HashSet<>(files.stream().map(OutputFile::path).toList());
+        int paged = 0;
+        for (var department : kb.departments()) {
+            int rows = department.leadTasks().size() + department.supportTasks().size();
+            boolean second = paths.contains(org.policykb.model.SiteUrls.departmentPage(department.id(), 2));
+            assertEquals(rows > DepartmentViewBuilder.ROWS_PER_PAGE, second, department.id() + ": " + rows + " tasks");
+            paged += second ? 1 : 0;
+        }
+        assertTrue(paged > 0, "no department has a second page");
     }
 }

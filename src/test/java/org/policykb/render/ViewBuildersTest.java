@@ -64,6 +64,37 @@ class ViewBuildersTest {
     }
 
     @Test
+    void aLargeLedgerIsSplitIntoPagesOfWholeDocuments() {
+        var department = index.findDepartment("区财政局").orElseThrow();
+        DepartmentView whole = new DepartmentViewBuilder(index, layout, goalRows).department(department);
+        assertEquals(List.of(), whole.pages(), "a small ledger has one page and no pager");
+        assertEquals(2, whole.documents().size());
+        // one task to a page: each of its two documents gets a page of its own
+        List<DepartmentView> pages = new DepartmentViewBuilder(index, layout, goalRows, 1).pages(department);
+        assertEquals(2, pages.size());
+        // together the pages list every task of the one-page ledger once, in the same order, and all its goals
+        assertEquals(rows(List.of(whole)), rows(pages));
+        assertEquals(whole.goals().stream().map(GoalRow::anchor).sorted().toList(),
+                pages.stream().flatMap(p -> p.goals().stream()).map(GoalRow::anchor).sorted().toList());
+        for (DepartmentView page : pages) {
+            assertEquals(whole.supportCount(), page.supportCount());
+            assertEquals(1, page.documents().size());
+        }
+        DepartmentView second = pages.get(1);
+        assertEquals(2, second.pageNumber());
+        assertEquals("../../", second.page().root());
+        assertEquals(List.of("../../departments/区财政局.html", ""), second.pages().stream().map(Link::href).toList());
+        assertEquals(List.of("", "../departments/区财政局/2.html"), pages.get(0).pages().stream().map(Link::href).toList());
+        assertEquals("../../departments/区教体局.html", second.partners().get(0).department().href());
+    }
+
+    private static List<String> rows(List<DepartmentView> pages) {
+        return pages.stream().flatMap(p -> p.documents().stream())
+                .flatMap(g -> java.util.stream.Stream.concat(g.lead().stream(), g.support().stream()))
+                .map(DepartmentView.TaskRow::id).toList();
+    }
+
+    @Test
     void departmentViewGroupsItsTasksByDocumentNewestFirst() {
         DepartmentView view = new DepartmentViewBuilder(index, layout, goalRows)
                 .department(index.findDepartment("区财政局").orElseThrow());
