@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What each page of the published site was rendered from ({@code pages.tsv} in the state folder: path, tab,
+ * What each page and search card of the published site was made from ({@code pages.tsv} in the state folder: path, tab,
  * digest), so the next build keeps the pages whose digest did not change. The file describes exactly one
  * published site: it is removed before a new site is swapped in and written again after, so a build that dies in
  * between leaves no file (and the next build renders everything) rather than digests of another site.

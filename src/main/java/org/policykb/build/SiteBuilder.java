@@ -11,7 +11,7 @@ import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
 import org.policykb.render.DataExport;
 import org.policykb.render.LinkChecker;
-import org.policykb.render.PageReuse;
+import org.policykb.model.FileReuse;
 import org.policykb.render.RenderContext;
 import org.policykb.render.SiteRenderer;
 
@@ -72,6 +72,8 @@ public final class SiteBuilder {
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger keptCards = new java.util.concurrent.atomic.AtomicInteger();
             java.util.function.Consumer<OutputFile> sink = file -> {
                 links.accept(file);
                 try {
@@ -89,22 +91,11 @@ public final class SiteBuilder {
                 progress.stage("rendering and writing pages", 0);
                 RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
                 SiteRenderer renderer = new SiteRenderer(settings.templates());
-                // A page whose inputs (theme, template, view) did not change is carried over from the published site:
-                // not rendered, written or checked again.
+                // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
+                // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
-                PageReuse reuse = (path, digest) -> {
-                    digests.put(path, digest);
-                    try {
-                        if (digest.equals(previousDigests.get(path)) && publication.keep(path)) {
-                            links.kept(path, () -> publication.read(path));
-                            return true;
-                        }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    rendered.add(path);
-                    return false;
-                };
+                FileReuse reuse = carryOver(previousDigests, digests, publication, links, rendered::add, keptPages);
+                FileReuse cardReuse = carryOver(previousDigests, digests, publication, links, path -> { }, keptCards);
                 times.time("render+check+write", () -> {
                     renderer.render(kb, context, log, reuse, sink);
                     redirectPages.render(kb, redirects).forEach(sink);
@@ -118,7 +109,7 @@ public final class SiteBuilder {
                         return null;
                     });
                     times.timeIo("browser index", () -> {
-                        browserIndex.export(index, kb, sink);
+                        browserIndex.export(index, kb, cardReuse, sink);
                         return null;
                     });
                 }
@@ -138,10 +129,35 @@ public final class SiteBuilder {
                 throw e;
             }
             int[] written = {writer.written()};
-            return new BuildResult(kb, fileCount.get() + digests.size() - rendered.size(), written[0],
+            return new BuildResult(kb, fileCount.get() + keptPages.get() + keptCards.get(), written[0],
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
-                    rendered.stream().sorted().toList(), digests.size() - rendered.size());
+                    rendered.stream().sorted().toList(), keptPages.get());
         }
+    }
+
+    /**
+     * Keeps a file in the new site (hard-linked from the published one) when the published file was made from the
+     * same digest; records every digest for the next build, hands the paths that must be made anew to
+     * {@code remade} and counts the kept ones.
+     */
+    private static FileReuse carryOver(Map<String, String> previous, Map<String, String> digests,
+                                       SiteWriter.Publication publication, LinkChecker.Session links,
+                                       java.util.function.Consumer<String> remade,
+                                       java.util.concurrent.atomic.AtomicInteger kept) {
+        return (path, digest) -> {
+            digests.put(path, digest);
+            try {
+                if (digest.equals(previous.get(path)) && publication.keep(path)) {
+                    links.kept(path, () -> publication.read(path));
+                    kept.incrementAndGet();
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            remade.accept(path);
+            return false;
+        };
     }
 
     private static void deleteTree(Path root) throws IOException {

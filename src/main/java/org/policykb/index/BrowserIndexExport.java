@@ -5,6 +5,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
+import org.policykb.model.FileReuse;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 
@@ -34,6 +35,8 @@ import java.util.Set;
  */
 public final class BrowserIndexExport {
     static final int CARD_BLOCK = 1;
+    /** Changes whenever what a card file holds changes, so cards kept from older builds are written anew. */
+    private static final String CARD_FORMAT = "card1:";
     static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
     private static final List<String> FIELDS = List.of(SearchFields.TEXT);
@@ -41,7 +44,7 @@ public final class BrowserIndexExport {
 
     /** What the facets need of an item; the text for its card is read again when the card is written. */
     private record Item(int ord, HitType type, String documentId, String documentTitle, String lead,
-                        List<String> support) {
+                        List<String> support, String contentHash) {
     }
 
     /**
@@ -56,6 +59,16 @@ public final class BrowserIndexExport {
 
     /** Hands each file to {@code sink} as soon as it is made, so a large site is never held in memory whole. */
     public void export(SearchIndex index, KnowledgeBase kb, java.util.function.Consumer<OutputFile> sink) throws IOException {
+        export(index, kb, FileReuse.NONE, sink);
+    }
+
+    /**
+     * As {@link #export(SearchIndex, KnowledgeBase, java.util.function.Consumer)}, but a result card whose item is
+     * unchanged (its stored content hash, which covers its number and everything the card shows) may be kept by
+     * {@code reuse} instead of being read from the index and written again.
+     */
+    public void export(SearchIndex index, KnowledgeBase kb, FileReuse reuse, java.util.function.Consumer<OutputFile> sink)
+            throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         int[] itemOfDoc = new int[reader.maxDoc()];
@@ -78,7 +91,7 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        cards(reader, itemOfDoc, sink);
+        cards(reader, itemOfDoc, items, reuse, sink);
         attributes(items, documentOrd, departmentOrd).forEach(sink);
         documents(documentTitles).forEach(sink);
         departmentTasks(items, departments, departmentOrd).forEach(sink);
@@ -93,7 +106,7 @@ public final class BrowserIndexExport {
         Bits live = MultiBits.getLiveDocs(reader);
         StoredFields stored = reader.storedFields();
         Set<String> wanted = Set.of(SearchFields.ORD, SearchFields.TYPE, SearchFields.DOCUMENT,
-                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT);
+                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT, SearchFields.HASH);
         Item[] items = new Item[reader.numDocs()];
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             if (live != null && !live.get(doc)) {
@@ -106,7 +119,8 @@ public final class BrowserIndexExport {
             }
             itemOfDoc[doc] = ord;
             items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DOCUMENT),
-                    d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.LEAD), ItemDocument.support(d));
+                    d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.LEAD), ItemDocument.support(d),
+                    d.get(SearchFields.HASH));
         }
         return items;
     }
@@ -115,8 +129,8 @@ public final class BrowserIndexExport {
      * The result cards, block by block in item order, each read from the index as it is written: the text of every
      * item is never in memory at once.
      */
-    private static void cards(DirectoryReader reader, int[] itemOfDoc, java.util.function.Consumer<OutputFile> files)
-            throws IOException {
+    private static void cards(DirectoryReader reader, int[] itemOfDoc, Item[] items, FileReuse reuse,
+                              java.util.function.Consumer<OutputFile> files) throws IOException {
         int[] docOfItem = new int[reader.numDocs()];
         for (int doc = 0; doc < itemOfDoc.length; doc++) {
             if (itemOfDoc[doc] >= 0) {
@@ -128,6 +142,14 @@ public final class BrowserIndexExport {
         Set<String> wanted = Set.of(SearchFields.DISPLAY_TITLE, SearchFields.URL, SearchFields.DOCUMENT_TITLE,
                 SearchFields.BODY, SearchFields.TITLE);
         for (int start = 0; start < docOfItem.length; start += CARD_BLOCK) {
+            String path = "search/c/" + start / CARD_BLOCK + ".json";
+            StringBuilder digest = new StringBuilder(CARD_FORMAT);
+            for (int i = start; i < Math.min(docOfItem.length, start + CARD_BLOCK); i++) {
+                digest.append(items[i].contentHash());
+            }
+            if (reuse.keep(path, digest.toString())) {
+                continue;
+            }
             StringBuilder out = new StringBuilder("[");
             for (int i = start; i < Math.min(docOfItem.length, start + CARD_BLOCK); i++) {
                 Document d = stored.document(docOfItem[i], wanted);
@@ -148,7 +170,7 @@ public final class BrowserIndexExport {
                 }
                 out.append(']');
             }
-            files.accept(OutputFile.utf8("search/c/" + start / CARD_BLOCK + ".json", out.append(']').toString()));
+            files.accept(OutputFile.utf8(path, out.append(']').toString()));
         }
     }
 

@@ -8,6 +8,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import org.policykb.model.Department;
+import org.policykb.model.FileReuse;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.PolicyDocument;
@@ -117,7 +118,7 @@ public final class SiteRenderer {
      */
     public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
                        java.util.function.Consumer<OutputFile> sink) {
-        render(kb, ctx, changes, PageReuse.NONE, sink);
+        render(kb, ctx, changes, FileReuse.NONE, sink);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class SiteRenderer {
      * but the pages {@code reuse} keeps are not rendered (nor handed to {@code sink}); sitemap.xml still lists them.
      * The change page, feed, 404 and search pages, sitemap, ledgers and assets are always made: they are few.
      */
-    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes, PageReuse reuse,
+    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes, FileReuse reuse,
                        java.util.function.Consumer<OutputFile> sink) {
         RenderIndex index = new RenderIndex(kb);
         SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
@@ -180,11 +181,11 @@ public final class SiteRenderer {
     /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */
     private static final class Emitter {
         private final java.util.function.Consumer<OutputFile> sink;
-        private final PageReuse reuse;
+        private final FileReuse reuse;
         private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final List<String> sitemap = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Emitter(java.util.function.Consumer<OutputFile> sink, PageReuse reuse) {
+        Emitter(java.util.function.Consumer<OutputFile> sink, FileReuse reuse) {
             this.sink = sink;
             this.reuse = reuse;
         }
