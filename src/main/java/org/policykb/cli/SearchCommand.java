@@ -152,6 +152,9 @@ final class SearchCommand implements Callable<Integer> {
             h.put("url", hit.url());
             h.put("document", hit.documentId());
             h.put("documentTitle", hit.documentTitle());
+            h.put("kind", hit.documentKind());
+            ArrayNode years = h.putArray("years");
+            hit.years().forEach(years::add);
             h.put("score", hit.score());
             hit.lead().ifPresent(lead -> h.put("lead", lead));
             ArrayNode support = h.putArray("support");

@@ -57,7 +57,8 @@ final class ItemDocument {
     static SearchHit hit(Document doc, float score, Snippet snippet) {
         return new SearchHit(doc.get(SearchFields.ID), type(doc), doc.get(SearchFields.DISPLAY_TITLE),
                 doc.get(SearchFields.URL), doc.get(SearchFields.DOCUMENT), doc.get(SearchFields.DOCUMENT_TITLE), score,
-                snippet, Optional.ofNullable(doc.get(SearchFields.LEAD)), support(doc));
+                snippet, Optional.ofNullable(doc.get(SearchFields.LEAD)), support(doc),
+                doc.get(SearchFields.DOCUMENT_KIND), years(doc));
     }
 
     static HitType type(Document doc) {

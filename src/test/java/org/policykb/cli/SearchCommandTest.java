@@ -157,6 +157,29 @@ class SearchCommandTest {
     }
 
     @Test
+    void jsonHitsCarryTheirDocumentKindAndGoalYears() throws Exception {
+        Run run = run("search", "--year", "2025", "--json", "--limit", "1000", "--state", state.toString());
+        assertEquals(0, run.exit(), run.err());
+        Map<String, DocumentKind> kindOf = new HashMap<>();
+        kb.documents().forEach(d -> kindOf.put(d.id(), d.meta().kind()));
+        Map<String, Integer> yearOfGoal = new HashMap<>();
+        kb.goals().forEach(g -> g.year().ifPresent(y -> yearOfGoal.put("goal/" + g.id(), y)));
+        int goals = 0;
+        for (JsonNode hit : new ObjectMapper().readTree(run.out()).get("hits")) {
+            String id = hit.get("id").asText();
+            assertEquals(kindOf.get(hit.get("document").asText()).code(), hit.get("kind").asText(), id);
+            List<Integer> years = new ArrayList<>();
+            hit.get("years").forEach(y -> years.add(y.asInt()));
+            assertTrue(years.contains(2025), id + " " + years);
+            if (id.startsWith("goal/")) {
+                assertEquals(List.of(yearOfGoal.get(id)), years, id);
+                goals++;
+            }
+        }
+        assertEquals(27, goals);
+    }
+
+    @Test
     void kindAndYearTogether() throws Exception {
         Set<String> planDocuments = kb.documents().stream().filter(d -> d.meta().kind() == DocumentKind.WORK_PLAN)
                 .map(PolicyDocument::id).collect(Collectors.toSet());
