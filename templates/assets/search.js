@@ -128,9 +128,50 @@
     return (h >>> 0) % shards;
   }
 
-  const POSTING_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const POSTING_DIGIT = new Int8Array(128);
-  for (let i = 0; i < POSTING_DIGITS.length; i++) POSTING_DIGIT[POSTING_DIGITS.charCodeAt(i)] = i;
+  // ---------- numbers as org.policykb.index.Varints writes them ----------
+  const VARINT_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const VARINT_DIGIT = new Int8Array(128);
+  for (let i = 0; i < VARINT_DIGITS.length; i++) VARINT_DIGIT[VARINT_DIGITS.charCodeAt(i)] = i;
+  /** A reader of the numbers in a string: next() gives one, done() says the string is read. */
+  function varints(text) {
+    let at = 0;
+    return {
+      done: () => at >= text.length,
+      next: () => {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+          const digit = VARINT_DIGIT[text.charCodeAt(at++)];
+          value += (digit & 31) * scale;
+          if (digit < 32) return value;
+          scale *= 32;
+        }
+      },
+    };
+  }
+  /** Ascending numbers written as differences (Varints.ascending). */
+  function ascending(text) {
+    const out = [];
+    const digits = varints(text);
+    let value = 0;
+    while (!digits.done()) {
+      value += digits.next();
+      out.push(value);
+    }
+    return out;
+  }
+  const decoded = new Map();
+  /** A file of ascending numbers, read once. */
+  function loadAscending(path) {
+    if (!decoded.has(path)) decoded.set(path, load(path).then(ascending));
+    return decoded.get(path);
+  }
+  /** A department's lead and support lists, read once. */
+  function loadDepartment(dept) {
+    const path = `dep/${dept}.json`;
+    if (!decoded.has(path)) decoded.set(path, load(path).then((d) => ({ l: ascending(d.l), s: ascending(d.s) })));
+    return decoded.get(path);
+  }
 
   /** One term's postings in one field; pages are fetched on demand, best first. */
   class Postings {
@@ -145,26 +186,16 @@
       this.add(entry[5]);
     }
     get exhausted() { return this.loaded >= this.pages; }
-    /** One page as BrowserPostings.page writes it: runs of one norm and freq, items as varint differences. */
+    /** One page as BrowserPostings.page writes it: runs of one norm and freq, items as differences. */
     add(page) {
-      let at = 0;
-      const next = () => {
-        let value = 0;
-        let scale = 1;
-        for (;;) {
-          const digit = POSTING_DIGIT[page.charCodeAt(at++)];
-          value += (digit & 31) * scale;
-          if (digit < 32) return value;
-          scale *= 32;
-        }
-      };
-      while (at < page.length) {
-        const norm = next();
-        const tf = next();
+      const digits = varints(page);
+      while (!digits.done()) {
+        const norm = digits.next();
+        const tf = digits.next();
         const key = f32(tf * this.inverse[norm]);
         let item = 0;
-        for (let n = next(); n > 0; n--) {
-          item += next();
+        for (let n = digits.next(); n > 0; n--) {
+          item += digits.next();
           this.byItem.set(item, { norm, tf, key });
         }
         this.lastKey = key;
@@ -269,8 +300,8 @@
   let kindsAndYearsPromise = null;
   function kindsAndYears(m) {
     kindsAndYearsPromise = kindsAndYearsPromise || Promise.all([
-      Promise.all(m.kinds.map((k) => load(`kind/${k}.json`))),
-      Promise.all(m.years.map((y) => load(`year/${y}.json`))),
+      Promise.all(m.kinds.map((k) => loadAscending(`kind/${k}.json`))),
+      Promise.all(m.years.map((y) => loadAscending(`year/${y}.json`))),
     ]).then(([kinds, years]) => {
       const runs = [];
       kinds.forEach((ranges, k) => { for (let i = 0; i < ranges.length; i += 2) runs.push([ranges[i], ranges[i + 1], k]); });
@@ -293,10 +324,10 @@
 
   /** The items a kind or year filter lets through, ascending; [] for a kind or year the index does not have. */
   async function kindItems(m, kind) {
-    return m.kinds.includes(kind) ? load(`kind/${kind}.json`) : [];
+    return m.kinds.includes(kind) ? loadAscending(`kind/${kind}.json`) : [];
   }
   async function yearItems(m, year) {
-    return m.years.some((y) => String(y) === year) ? load(`year/${year}.json`) : [];
+    return m.years.some((y) => String(y) === year) ? loadAscending(`year/${year}.json`) : [];
   }
 
   async function filterFor(m, filters) {
@@ -314,7 +345,7 @@
       tests.push((item) => item >= range[1] && item < range[2]);
     }
     if (filters.dept !== '') {
-      const lists = await load(`dep/${filters.dept}.json`);
+      const lists = await loadDepartment(filters.dept);
       const set = new Set(filters.role === 'lead' ? lists.l : filters.role === 'support' ? lists.s : lists.l.concat(lists.s));
       tests.push((item) => set.has(item));
     }
@@ -403,7 +434,7 @@
   async function listing(m, filters, filter, k) {
     let items = [];
     if (filters.dept !== '') {
-      const lists = await load(`dep/${filters.dept}.json`);
+      const lists = await loadDepartment(filters.dept);
       const all = filters.role === 'lead' ? lists.l : filters.role === 'support' ? lists.s : lists.l.concat(lists.s);
       items = [...new Set(all)].sort((a, b) => a - b);
     } else if (filters.year) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * The document-kind and goal-year filters of the browser index, each a file of the items it lets through:
  * {@code kind/<code>.json} as flat {@code [start, end, …]} item ranges (items are numbered by type, then document,
  * so a document's items of one type are one range) and {@code year/<YYYY>.json} as the ascending item numbers of
- * the goals due that year and the tasks with such a goal. The script fetches one of them for a filter, all of
+ * the goals due that year and the tasks with such a goal, both as {@link Varints#ascending} strings. The script fetches one of them for a filter, all of
  * them only to count the facets, never for a plain query. Read from the index's terms and doc values, as the
  * searcher filters on them, so both sides let through the same items.
  */
@@ -106,21 +106,19 @@ final class BrowserFilters {
         return years;
     }
 
-    /** The items as flat [start, end) ranges: a kind's items are a few long runs. */
+    /** The items as flat [start, end) ranges, ascending ({@link Varints#ascending}): a kind's items come in runs. */
     static String ranges(BitSet items) {
-        StringBuilder out = new StringBuilder("[");
+        java.util.stream.IntStream.Builder bounds = java.util.stream.IntStream.builder();
         int start = items.nextSetBit(0);
         while (start >= 0) {
             int end = items.nextClearBit(start);
-            out.append(out.length() > 1 ? "," : "").append(start).append(',').append(end);
+            bounds.add(start).add(end);
             start = items.nextSetBit(end);
         }
-        return out.append(']').toString();
+        return Varints.ascending(bounds.build().iterator());
     }
 
     private static String list(BitSet items) {
-        StringBuilder out = new StringBuilder("[");
-        items.stream().forEach(item -> out.append(out.length() > 1 ? "," : "").append(item));
-        return out.append(']').toString();
+        return Varints.ascending(items.stream().iterator());
     }
 }

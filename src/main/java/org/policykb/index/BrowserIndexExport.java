@@ -27,7 +27,7 @@ import java.util.Set;
  *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
  * <li>{@code a/<block>.json}: per item its document and departments, for the document and department facets;</li>
  * <li>{@code d/<block>.json}: document ids and titles; {@code dep/<n>.json}: the tasks each department leads
- *     and supports, for a filter without a query;</li>
+ *     and supports ({@link Varints#ascending}), for the department filter;</li>
  * <li>{@code kind/<code>.json} and {@code year/<YYYY>.json}: the items of each document kind and goal year
  *     ({@link BrowserFilters}).</li>
  * </ul>
@@ -233,8 +233,9 @@ public final class BrowserIndexExport {
         }
         List<OutputFile> files = new ArrayList<>();
         for (int i = 0; i < departments.size(); i++) {
-            files.add(OutputFile.utf8("search/dep/" + i + ".json", "{\"l\":" + lead.get(i) .toString().replace(" ", "")
-                    + ",\"s\":" + support.get(i).toString().replace(" ", "") + "}"));
+            files.add(OutputFile.utf8("search/dep/" + i + ".json", "{\"l\":"
+                    + Varints.ascending(lead.get(i).stream().mapToInt(Integer::intValue).iterator())
+                    + ",\"s\":" + Varints.ascending(support.get(i).stream().mapToInt(Integer::intValue).iterator()) + "}"));
         }
         return files;
     }

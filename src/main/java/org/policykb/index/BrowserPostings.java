@@ -172,9 +172,8 @@ final class BrowserPostings {
     /**
      * A page of postings as one JSON string of base64url digits. Postings best first come in runs of one norm and
      * freq (they share a score, so their items ascend); each run is written as norm, freq, length, then its items
-     * as differences from the one before (the first from 0). Every number is a little-endian varint of 5 bits per
-     * digit, the sixth bit saying another digit follows. A common term's long runs cost a digit or two a posting;
-     * search.js reads it back with the same alphabet.
+     * as differences from the one before (the first from 0), every number in {@link Varints}. A common term's long
+     * runs cost a digit or two a posting.
      */
     private static void page(StringBuilder out, Sorted list, int from, int to) {
         out.append('"');
@@ -186,28 +185,17 @@ final class BrowserPostings {
             while (end < to && list.normOfItem()[list.item(end)] == norm && list.freqOfItem()[list.item(end)] == freq) {
                 end++;
             }
-            varint(out, norm);
-            varint(out, freq);
-            varint(out, end - i);
+            Varints.append(out, norm);
+            Varints.append(out, freq);
+            Varints.append(out, end - i);
             int previous = 0;
             for (int j = i; j < end; j++) {
-                varint(out, list.item(j) - previous);
+                Varints.append(out, list.item(j) - previous);
                 previous = list.item(j);
             }
             i = end;
         }
         out.append('"');
-    }
-
-    private static final String DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-    static void varint(StringBuilder out, int value) {
-        int rest = value;
-        while (rest >= 32) {
-            out.append(DIGITS.charAt(32 | (rest & 31)));
-            rest >>>= 5;
-        }
-        out.append(DIGITS.charAt(rest));
     }
 
     List<OutputFile> files(List<String> fieldKeys) {
