@@ -89,7 +89,7 @@ public final class SiteBuilder {
                     return null;
                 });
                 progress.stage("rendering and writing pages", 0);
-                RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE);
+                RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE, settings.baseUrl());
                 SiteRenderer renderer = new SiteRenderer(settings.templates());
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.

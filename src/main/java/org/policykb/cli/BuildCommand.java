@@ -30,11 +30,23 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Rebuild everything from scratch instead of reusing what earlier builds kept.")
     boolean clean;
 
+    @Option(names = "--base-url", paramLabel = "URL", description = {"Public address of the site root, e.g."
+            + " https://example.gov.cn/kb/. Makes sitemap.xml and changes.atom absolute, as their formats want, and"
+            + " lets 404.html link home from any depth."})
+    String baseUrl;
+
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream errors = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        BuildSettings settings = new BuildSettings(folders.content, folders.out, folders.templates(), strict, generatedOn(), clean);
+        BuildSettings settings;
+        try {
+            settings = new BuildSettings(folders.content, folders.out, folders.templates(), strict, generatedOn(), clean,
+                    java.util.Optional.ofNullable(baseUrl));
+        } catch (IllegalArgumentException e) {
+            errors.println("policykb build: " + e.getMessage());
+            return 2;
+        }
         try {
             Progress progress = TerminalProgress.forConsole(errors);
             BuildResult result = new SiteBuilder().build(settings, progress);

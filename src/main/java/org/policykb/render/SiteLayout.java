@@ -53,7 +53,14 @@ final class SiteLayout {
      * implied; the last crumb is the page itself and has an empty href.
      */
     PageInfo page(String path, String title, String nav, List<Link> crumbs, boolean sortableTables) {
-        String root = RelativeHref.root(path);
+        return pageFrom(RelativeHref.root(path), title, nav, crumbs, sortableTables);
+    }
+
+    /**
+     * The frame of a page whose links all start from {@code root}: the 404 page, which a host serves at whatever
+     * address was missing, links from the site's base URL when the build knows it.
+     */
+    PageInfo pageFrom(String root, String title, String nav, List<Link> crumbs, boolean sortableTables) {
         List<Link> trail = new ArrayList<>();
         trail.add(new Link(RelativeHref.to(root, HOME), "首页"));
         for (Link crumb : crumbs) {

@@ -156,8 +156,10 @@ public final class SiteRenderer {
             out.add(OutputFile.utf8(DepartmentViewBuilder.ledgerPath(department), ledger.csv(department,
                     departments.tasks(department.leadTasks()), departments.tasks(department.supportTasks()))));
         });
-        SimpleView notFound = new SimpleView(layout.page(SiteLayout.NOT_FOUND, "找不到页面", "none", List.of(
-                new Link("", "找不到页面")), false), new Link(SiteLayout.HOME, "返回首页"));
+        // a host serves 404.html at any missing address, however deep: with the base URL its links work from all
+        String notFoundRoot = ctx.baseUrl().orElse(RelativeHref.root(SiteLayout.NOT_FOUND));
+        PageInfo notFoundPage = layout.pageFrom(notFoundRoot, "找不到页面", "none", List.of(new Link("", "找不到页面")), false);
+        SimpleView notFound = new SimpleView(notFoundPage, SiteLayout.link(notFoundRoot, SiteLayout.HOME, "返回首页"));
         out.add(OutputFile.utf8(SiteLayout.NOT_FOUND, process("404.ftlh", notFound)));
         if (hasSearch) {
             PageInfo page = layout.page(SiteLayout.SEARCH, "搜索", "search", List.of(new Link("", "搜索")), false);

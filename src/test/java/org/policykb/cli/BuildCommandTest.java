@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BuildCommandTest {
@@ -30,6 +32,37 @@ class BuildCommandTest {
         String documents = Files.readString(out.resolve("data/documents.json"));
         assertTrue(documents.contains("good.txt"), documents);
         assertEquals(1, run("build", "--strict", "--content", content.toString(), "--out", out.toString()));
+    }
+
+    @Test
+    void aBaseUrlMakesTheSitemapAbsoluteAndThe404PageWorkAtAnyDepth(@TempDir Path tmp) throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("plan.txt"), "某区工作要点\n一、重点任务\n1.扩大学前教育资源。新建幼儿园10所。（区教体局负责）\n");
+        Path site = tmp.resolve("site");
+        assertEquals(0, run("build", "--content", content.toString(), "--out", site.toString()));
+        String relative = Files.readString(site.resolve("404.html"));
+        assertTrue(relative.contains("href=\"index.html\""), relative);
+        assertTrue(Files.readString(site.resolve("sitemap.xml")).contains("<loc>departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html</loc>"));
+
+        assertEquals(0, run("build", "--content", content.toString(), "--out", site.toString(), "--base-url", "https://example.gov.cn/kb"));
+        String notFound = Files.readString(site.resolve("404.html"));
+        assertTrue(notFound.contains("href=\"https://example.gov.cn/kb/index.html\""), notFound);
+        assertTrue(notFound.contains("href=\"https://example.gov.cn/kb/assets/site.css\""), notFound);
+        String sitemap = Files.readString(site.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("<loc>https://example.gov.cn/kb/departments/%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html</loc>"), sitemap);
+        // pages other than 404.html stay relative, so the site still works from a folder
+        assertTrue(Files.readString(site.resolve("documents.html")).contains("href=\"index.html\""));
+    }
+
+    @Test
+    void aBaseUrlThatIsNotAnHttpAddressIsAUsageError(@TempDir Path tmp) throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("plan.txt"), "某区工作要点\n");
+        for (String bad : List.of("ftp://example.gov.cn/kb/", "/kb/", "https://example.gov.cn/kb/?x=1", "http://exa mple")) {
+            assertEquals(2, run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString(),
+                    "--base-url", bad), bad);
+        }
+        assertFalse(Files.exists(tmp.resolve("site")), "nothing is built");
     }
 
     @Test
