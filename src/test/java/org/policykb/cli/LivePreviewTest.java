@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LivePreviewTest {
     private static final String WORK_PLAN = "003_b9182d471b85b56e";
+    private static final int WARM_UP = 5;
 
     @Test
     void anOpenPageShowsAnEditOfItsSourceByItself(@TempDir Path tmp) throws Exception {
@@ -47,8 +48,9 @@ class LivePreviewTest {
                 String before = "普惠性幼儿园覆盖率达到80%";
                 assertTrue(browser.findElement(By.tagName("main")).getText().contains(before));
                 Thread.sleep(500); // the page's wait for the next build is under way
-                for (int edit = 1; edit <= 5; edit++) {
-                    String after = "普惠性幼儿园覆盖率达到" + (90 + edit) + "%";
+                // the first saves warm the JVM up (the issue asks for a warm JVM); the last five are timed
+                for (int edit = 1; edit <= WARM_UP + 5; edit++) {
+                    String after = "普惠性幼儿园覆盖率达到" + (50 + edit) + "%";
                     String text = Files.readString(source);
                     long saved = System.nanoTime();
                     Files.writeString(source, text.replace(before, after));
@@ -56,7 +58,9 @@ class LivePreviewTest {
                     new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10))
                             .ignoring(StaleElementReferenceException.class)
                             .until(d -> d.findElement(By.tagName("main")).getText().contains(after));
-                    millis.add((System.nanoTime() - saved) / 1_000_000);
+                    if (edit > WARM_UP) {
+                        millis.add((System.nanoTime() - saved) / 1_000_000);
+                    }
                     before = after;
                     Thread.sleep(500);
                 }
@@ -68,7 +72,11 @@ class LivePreviewTest {
         assertTrue(output.contains("file(s) changed; rebuilding"), output);
         assertTrue(output.contains("目标调整"), "each rebuild reports the changed goal: " + output);
         List<Long> sorted = millis.stream().sorted().toList();
+        List<String> builds = output.lines().map(l -> java.util.regex.Pattern.compile(" in ([0-9.]+ s);").matcher(l))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
         System.out.println("LivePreviewTest save-to-reload ms: " + millis + ", median " + sorted.get(sorted.size() / 2)
-                + "; last rebuild's" + output.lines().filter(l -> l.contains("stages:")).reduce((a, b) -> b).orElse(""));
+                + "; builds took " + builds.subList(1 + WARM_UP, builds.size()) + " after " + builds.subList(0, 1 + WARM_UP)
+                + "; last rebuild's"
+                + output.lines().filter(l -> l.contains("stages:")).reduce((a, b) -> b).orElse(""));
     }
 }
