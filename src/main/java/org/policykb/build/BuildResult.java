@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * What a build did: the knowledge base it built, how many files the site has and how many it wrote, how long it
- * took, what went wrong, what changed, and which pages it rendered ({@code pagesKept} others were carried over from
- * the last build because nothing they show changed).
+ * took, what went wrong, what changed, which pages it rendered ({@code pagesKept} others were carried over from
+ * the last build because nothing they show changed), and how many sources it parsed ({@code documentsCached}
+ * others were taken as an earlier build had parsed them, their bytes being the same).
  */
 public record BuildResult(KnowledgeBase knowledgeBase, int files, int filesWritten, Duration took, List<Problem> problems,
-                          ChangeReport changes, StageTimes stages, List<String> renderedPages, int pagesKept) {
+                          ChangeReport changes, StageTimes stages, List<String> renderedPages, int pagesKept,
+                          int documentsParsed, int documentsCached) {
     public BuildResult {
         problems = List.copyOf(problems);
         renderedPages = List.copyOf(renderedPages);
@@ -26,8 +28,8 @@ public record BuildResult(KnowledgeBase knowledgeBase, int files, int filesWritt
     public String summary() {
         KnowledgeBase kb = knowledgeBase;
         long sections = kb.documents().stream().mapToLong(d -> d.sections().size()).sum();
-        return String.format("%d documents, %d sections, %d tasks, %d departments, %d goals; %d files (%d written, the rest unchanged; %d pages rendered, %d kept) in %.2f s; %d problems (%d errors)",
-                kb.documents().size(), sections, kb.tasks().size(), kb.departments().size(), kb.goals().size(),
+        return String.format("%d documents (%d parsed, %d cached), %d sections, %d tasks, %d departments, %d goals; %d files (%d written, the rest unchanged; %d pages rendered, %d kept) in %.2f s; %d problems (%d errors)",
+                kb.documents().size(), documentsParsed, documentsCached, sections, kb.tasks().size(), kb.departments().size(), kb.goals().size(),
                 files, filesWritten, renderedPages.size(), pagesKept, took.toMillis() / 1000.0, problems.size(), errors())
                 + "\n  stages: " + stages;
     }

@@ -5,7 +5,6 @@ import org.policykb.extract.Gazetteer;
 import org.policykb.link.DepartmentAliases;
 import org.policykb.link.DepartmentLinker;
 import org.policykb.model.KnowledgeBase;
-import org.policykb.model.ParsedDocument;
 import org.policykb.model.PolicyDocument;
 import org.policykb.model.Problem;
 import org.policykb.model.SourceFile;
@@ -18,19 +17,23 @@ import org.policykb.source.ScanResult;
 import org.policykb.source.TextDecoder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Reads a content folder into the knowledge base: find and decode the files, parse each with the parser for its
  * format, extract, then link departments across documents. Documents are independent until linking, so they are
- * parsed and extracted in parallel; the result is in source-path order whatever the scheduling.
+ * parsed and extracted in parallel; the result is in source-path order whatever the scheduling. A document this
+ * reader or an earlier build (through a {@link ParseCache}) already made from the same bytes is not parsed again.
  */
 public final class KnowledgeBaseReader {
     private final Map<String, DocumentParser> parsers;
@@ -44,8 +47,11 @@ public final class KnowledgeBaseReader {
         this.extractor = new DocumentExtractor(Gazetteer.load());
     }
 
-    /** The knowledge base, with the content hash of each source file (by its path under the content folder). */
-    public record Reading(KnowledgeBase knowledgeBase, Map<String, String> hashBySource) {
+    /**
+     * The knowledge base, with the content hash of each source file (by its path under the content folder), and how
+     * many documents were parsed and how many taken from a cache (the reader's memory or an earlier build's).
+     */
+    public record Reading(KnowledgeBase knowledgeBase, Map<String, String> hashBySource, int parsed, int cached) {
         public Reading {
             hashBySource = Map.copyOf(hashBySource);
         }
@@ -60,18 +66,30 @@ public final class KnowledgeBaseReader {
     }
 
     public Reading readFolder(Path contentRoot, Progress progress) {
+        return readFolder(contentRoot, progress, ParseCache.none());
+    }
+
+    Reading readFolder(Path contentRoot, Progress progress, ParseCache parsed) {
         progress.stage("scanning " + contentRoot.getFileName(), 0);
         ScanResult scan = new ContentScanner(parsers.keySet()).scan(contentRoot);
         List<Problem> problems = new ArrayList<>(scan.problems());
         DepartmentAliases aliases = aliases(contentRoot, problems);
         progress.stage("reading documents", scan.files().size());
-        List<PolicyDocument> documents = documents(scan.files(), problems, progress);
+        AtomicInteger parsedCount = new AtomicInteger();
+        List<PolicyDocument> documents = documents(scan.files(), problems, progress, parsed, parsedCount);
         Map<String, String> hashes = new HashMap<>();
         scan.files().forEach(f -> hashes.put(f.relativePath(), f.contentHash()));
-        return new Reading(new DepartmentLinker(aliases).link(documents, problems), hashes);
+        return new Reading(new DepartmentLinker(aliases).link(documents, problems), hashes, parsedCount.get(),
+                scan.files().size() - parsedCount.get());
     }
 
-    List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems, Progress progress) {
+    /** Forgets every document it read, so the next reading parses them all again (a clean build). */
+    void forget() {
+        cache.clear();
+    }
+
+    private List<PolicyDocument> documents(List<SourceFile> files, List<Problem> problems, Progress progress,
+                                           ParseCache parsed, AtomicInteger parsedCount) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (SourceFile f : files) {
@@ -82,7 +100,7 @@ public final class KnowledgeBaseReader {
         List<Problem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<PolicyDocument> out = java.util.stream.IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
-                    PolicyDocument doc = read(files.get(i), ids.get(i), failures);
+                    PolicyDocument doc = read(files.get(i), ids.get(i), parsed, parsedCount, failures);
                     progress.advance();
                     return doc;
                 })
@@ -91,36 +109,51 @@ public final class KnowledgeBaseReader {
         problems.addAll(failures.stream().sorted(java.util.Comparator.comparing(Problem::file)).toList());
         Set<String> current = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
-            current.add(cacheKey(files.get(i), ids.get(i)));
+            current.add(cacheKey(parsed, files.get(i), ids.get(i)));
         }
         cache.keySet().retainAll(current);
         return out;
     }
 
     /**
-     * One document, from the cache when this reader has read the same bytes under the same id before (a preview
-     * server rebuilding after one file changed re-reads only that file). A bug that one document triggers is
-     * reported against that document; the others are still read.
+     * One document, from memory when this reader has read the same bytes under the same id before (a preview server
+     * rebuilding after one file changed does not even look at the disk for the others), else from the build's
+     * cache, else parsed and cached. A bug that one document triggers is reported against that document; the others
+     * are still read.
      */
-    private PolicyDocument read(SourceFile file, String id, List<Problem> failures) {
-        String key = cacheKey(file, id);
-        PolicyDocument cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+    private PolicyDocument read(SourceFile file, String id, ParseCache parsed, AtomicInteger parsedCount,
+                                List<Problem> failures) {
+        String key = cacheKey(parsed, file, id);
+        PolicyDocument remembered = cache.get(key);
+        if (remembered != null) {
+            parsed.keep(file, id);
+            return remembered;
         }
+        Optional<PolicyDocument> stored = parsed.find(file, id);
+        if (stored.isPresent()) {
+            cache.put(key, stored.get());
+            return stored.get();
+        }
+        parsedCount.incrementAndGet();
+        PolicyDocument doc;
         try {
-            ParsedDocument parsed = parsers.get(file.extension()).parse(file);
-            PolicyDocument doc = extractor.extract(id, parsed);
-            cache.put(key, doc);
-            return doc;
+            doc = extractor.extract(id, parsers.get(file.extension()).parse(file));
         } catch (RuntimeException | StackOverflowError e) {
             failures.add(Problem.error(file.relativePath(), 0, "could not be read (internal error, please report): " + e));
             return null;
         }
+        try {
+            parsed.store(file, id, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the parse cache in " + parsed.location(), e);
+        }
+        cache.put(key, doc);
+        return doc;
     }
 
-    private static String cacheKey(SourceFile file, String id) {
-        return file.relativePath() + "\u0000" + file.contentHash() + "\u0000" + id;
+    /** What the reader remembers a document by: the same bytes under the same id, for the same build cache. */
+    private static String cacheKey(ParseCache parsed, SourceFile file, String id) {
+        return parsed.location() + "\u0000" + file.relativePath() + "\u0000" + file.contentHash() + "\u0000" + id;
     }
 
     private static DepartmentAliases aliases(Path contentRoot, List<Problem> problems) {

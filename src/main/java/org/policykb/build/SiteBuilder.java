@@ -26,6 +26,7 @@ import java.util.Map;
 /**
  * A build: read the content, export the data, render the pages, index for search, check the links, publish the
  * site, and report what changed since the last build. One build at a time per site (a lock in the state folder).
+ * What a build keeps for the next one (the parsed documents, the search index, page digests) is in the state folder.
  */
 public final class SiteBuilder {
     static final String SITE_TITLE = "政策文件知识库";
@@ -38,6 +39,16 @@ public final class SiteBuilder {
     private final ChangeHistory history = new ChangeHistory();
     private final TaskRedirects taskRedirects = new TaskRedirects();
     private final RedirectPages redirectPages = new RedirectPages();
+    private final String codeIdentity;
+
+    public SiteBuilder() {
+        this(CodeIdentity.current());
+    }
+
+    /** A builder whose parse cache belongs to the code named {@code codeIdentity} (tests name another code). */
+    SiteBuilder(String codeIdentity) {
+        this.codeIdentity = codeIdentity;
+    }
 
     public BuildResult build(BuildSettings settings) throws IOException {
         return build(settings, Progress.NONE);
@@ -53,8 +64,11 @@ public final class SiteBuilder {
             StageTimes times = new StageTimes();
             if (settings.clean()) {
                 deleteTree(state.resolve("index"));
+                deleteTree(state.resolve(ParseCache.FOLDER));
+                reader.forget();
             }
-            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content(), progress));
+            ParseCache parsed = ParseCache.in(state.resolve(ParseCache.FOLDER), codeIdentity);
+            KnowledgeBaseReader.Reading reading = times.time("read", () -> reader.readFolder(settings.content(), progress, parsed));
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
 
@@ -122,6 +136,7 @@ public final class SiteBuilder {
                     summary.write(state, json);
                     history.write(state, log);
                     taskRedirects.write(state, redirects);
+                    parsed.removeUnused();
                     return null;
                 });
             } catch (IOException | RuntimeException e) {
@@ -131,7 +146,7 @@ public final class SiteBuilder {
             int[] written = {writer.written()};
             return new BuildResult(kb, fileCount.get() + keptPages.get() + keptCards.get(), written[0],
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
-                    rendered.stream().sorted().toList(), keptPages.get());
+                    rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached());
         }
     }
 

@@ -34,7 +34,7 @@ class RegenerationTest {
         return new SiteBuilder().build(new BuildSettings(content, out, templates, false, LocalDate.of(2026, 1, 1), clean));
     }
 
-    private static void assertSameAsCleanBuild(Path content, Path out) throws IOException {
+    static void assertSameAsCleanBuild(Path content, Path out) throws IOException {
         Map<String, byte[]> incremental = tree(out);
         build(content, out, true);
         Map<String, byte[]> clean = tree(out);
