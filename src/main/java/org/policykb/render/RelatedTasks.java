@@ -5,7 +5,6 @@ import org.policykb.model.Task;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,10 +153,10 @@ final class RelatedTasks {
         int[] stamp = st.stamp;
         int query = ++st.query;
         stamp[self] = query;
-        List<Integer> candidates = new ArrayList<>();
+        Candidates candidates = new Candidates(MAX_TEXT_CANDIDATES + MAX_PAIR_CANDIDATES + MAX_DEPARTMENT_CANDIDATES * 2);
         int[] own = bigrams[self];
         for (int bigram : rarest(own)) {
-            collect(postings[bigram], MAX_TEXT_CANDIDATES - candidates.size(), candidates);
+            collect(postings[bigram], MAX_TEXT_CANDIDATES - candidates.size, candidates);
         }
         int[] mine = departments[self];
         // Tasks sharing two departments first, then a few sharing one: a busy department's thousands of tasks
@@ -170,23 +169,62 @@ final class RelatedTasks {
         for (int department : mine) {
             collect(departmentPostings[department], MAX_DEPARTMENT_CANDIDATES, candidates);
         }
-        List<Match> matches = new ArrayList<>();
-        for (int candidate : candidates) {
+        // Score every candidate with numbers alone; only the few that are shown become Matches.
+        int kept = 0;
+        int[] order = new int[candidates.size];
+        double[] similarity = new double[candidates.size];
+        double[] score = new double[candidates.size];
+        String documentId = task.documentId();
+        boolean[] sameDocument = new boolean[candidates.size];
+        for (int c = 0; c < candidates.size; c++) {
+            int candidate = candidates.tasks[c];
             int sharedCount = sharedCount(mine, departments[candidate]);
-            double similarity = jaccard(own, bigrams[candidate]);
-            if (sharedCount == 0 && similarity < MIN_SIMILARITY) {
+            similarity[c] = jaccard(own, bigrams[candidate]);
+            if (sharedCount == 0 && similarity[c] < MIN_SIMILARITY) {
                 continue;
             }
-            int[] shared = shared(mine, departments[candidate]);
-            double score = similarity + 0.1 * Math.min(shared.length, 3);
-            matches.add(new Match(tasks.get(candidate),
-                    Arrays.stream(shared).mapToObj(i -> departmentList.get(i).name()).toList(), similarity, score));
+            score[c] = similarity[c] + 0.1 * Math.min(sharedCount, 3);
+            sameDocument[c] = tasks.get(candidate).documentId().equals(documentId);
+            order[kept++] = c;
         }
-        String documentId = task.documentId();
-        matches.sort(Comparator.comparing((Match m) -> m.task().documentId().equals(documentId))
-                .thenComparing(Comparator.comparingDouble(Match::score).reversed())
-                .thenComparing(m -> m.task().id()));
-        return List.copyOf(matches.subList(0, Math.min(LIMIT, matches.size())));
+        // other documents first, then by score, then by task id (the order the pages have always shown)
+        Integer[] best = new Integer[kept];
+        for (int k = 0; k < kept; k++) {
+            best[k] = order[k];
+        }
+        Arrays.sort(best, (x, y) -> {
+            int c = Boolean.compare(sameDocument[x], sameDocument[y]);
+            if (c == 0) {
+                c = Double.compare(score[y], score[x]);
+            }
+            return c != 0 ? c : tasks.get(candidates.tasks[x]).id().compareTo(tasks.get(candidates.tasks[y]).id());
+        });
+        List<Match> matches = new ArrayList<>(Math.min(LIMIT, kept));
+        for (int k = 0; k < Math.min(LIMIT, kept); k++) {
+            int candidate = candidates.tasks[best[k]];
+            int[] shared = shared(mine, departments[candidate]);
+            matches.add(new Match(tasks.get(candidate),
+                    Arrays.stream(shared).mapToObj(i -> departmentList.get(i).name()).toList(),
+                    similarity[best[k]], score[best[k]]));
+        }
+        return List.copyOf(matches);
+    }
+
+    /** The candidates of one task, in the order collected, without boxing. */
+    private static final class Candidates {
+        int[] tasks;
+        int size;
+
+        Candidates(int capacity) {
+            tasks = new int[capacity];
+        }
+
+        void add(int task) {
+            if (size == tasks.length) {
+                tasks = Arrays.copyOf(tasks, size * 2);
+            }
+            tasks[size++] = task;
+        }
     }
 
     /** Up to {@link #PROBES} of the task's probe-able bigrams, rarest first (ties by number). */
@@ -206,7 +244,7 @@ final class RelatedTasks {
         return out;
     }
 
-    private void collect(int[] posting, int limit, List<Integer> into) {
+    private void collect(int[] posting, int limit, Candidates into) {
         if (posting == null) {
             return;
         }
