@@ -12,6 +12,8 @@ import java.util.List;
 /** The home page and the three indexes: documents, departments and goals. */
 final class IndexViewBuilder {
     private static final int HOME_LIST = 8;
+    /** Goals to a page of the goals index: about 350 KB of HTML. */
+    static final int GOALS_PER_PAGE = 500;
 
     private final RenderIndex index;
     private final SiteLayout layout;
@@ -60,11 +62,39 @@ final class IndexViewBuilder {
         return new DepartmentListView(page, rows);
     }
 
+    /** The first page of the index of all goals. */
     GoalsView goals() {
-        PageInfo page = layout.page(SiteLayout.GOALS, "目标", "goals", List.of(new Link("", "目标")), true);
+        return goalPages().get(0);
+    }
+
+    /**
+     * The index of all goals by year, {@link #GOALS_PER_PAGE} to a page ({@code goals.html}, then
+     * {@code goals-2.html}, …): at 10,000 documents there are over 100,000 goals, ninety megabytes on one page.
+     */
+    List<GoalsView> goalPages() {
         List<Goal> goals = index.kb().goals().stream().sorted(GoalRows.BY_YEAR).toList();
-        return new GoalsView(page, "全部目标", null, goals.stream().map(g -> goalRows.row(g, page.root())).toList(),
-                (int) goals.stream().filter(g -> g.year().isPresent()).count());
+        int withYear = (int) goals.stream().filter(g -> g.year().isPresent()).count();
+        int pageCount = Math.max(1, (goals.size() + GOALS_PER_PAGE - 1) / GOALS_PER_PAGE);
+        List<GoalsView> pages = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            String path = goalsPage(n);
+            PageInfo page = layout.page(path, n == 1 ? "目标" : "目标（第 " + n + " 页）", "goals",
+                    List.of(new Link("", "目标")), true);
+            List<GoalRow> rows = goals.subList((n - 1) * GOALS_PER_PAGE, Math.min(goals.size(), n * GOALS_PER_PAGE))
+                    .stream().map(g -> goalRows.row(g, page.root())).toList();
+            List<Link> pager = new ArrayList<>();
+            for (int other = 1; pageCount > 1 && other <= pageCount; other++) {
+                pager.add(new Link(other == n ? "" : RelativeHref.to(page.root(), goalsPage(other)),
+                        String.valueOf(other)));
+            }
+            pages.add(new GoalsView(page, "全部目标", null, rows, goals.size(), withYear, n, pager));
+        }
+        return pages;
+    }
+
+    /** Where page {@code number} of the goals index is. */
+    static String goalsPage(int number) {
+        return number == 1 ? SiteLayout.GOALS : SiteLayout.GOALS.replace(".html", "-" + number + ".html");
     }
 
     DocumentListView.Row documentRow(PolicyDocument document, String root) {

@@ -141,7 +141,9 @@ public final class SiteRenderer {
         page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
         page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
         page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
-        page(out, SiteLayout.GOALS, "goals.ftlh", indexes.goals());
+        for (GoalsView goals : indexes.goalPages()) {
+            page(out, IndexViewBuilder.goalsPage(goals.pageNumber()), "goals.ftlh", goals);
+        }
         index.documents().parallelStream().forEach(document -> {
             page(out, SiteUrls.document(document.id()), "document.ftlh", documents.document(document));
             page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", documents.goals(document));

@@ -82,5 +82,19 @@ class RenderScaleTest {
             paged += second ? 1 : 0;
         }
         assertTrue(paged > 0, "no department has a second page");
+        // the goals index too: every goal on exactly one of its pages, in year order across them
+        int goalPages = (kb.goals().size() + IndexViewBuilder.GOALS_PER_PAGE - 1) / IndexViewBuilder.GOALS_PER_PAGE;
+        assertTrue(goalPages > 1, kb.goals().size() + " goals");
+        for (int n = 1; n <= goalPages + 1; n++) {
+            assertEquals(n <= goalPages, paths.contains(IndexViewBuilder.goalsPage(n)), "goals page " + n);
+        }
+        int rows = 0;
+        for (int n = 1; n <= goalPages; n++) {
+            int page = n;
+            String html = new String(files.stream().filter(f -> f.path().equals(IndexViewBuilder.goalsPage(page)))
+                    .findFirst().orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            rows += org.jsoup.Jsoup.parse(html).select("table.goals tbody tr").size();
+        }
+        assertEquals(kb.goals().size(), rows);
     }
 }
