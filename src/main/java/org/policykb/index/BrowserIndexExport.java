@@ -74,12 +74,24 @@ public final class BrowserIndexExport {
         int[] itemOfDoc = new int[reader.maxDoc()];
         Item[] items = items(reader, itemOfDoc);
 
+        // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
+        java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                cards(reader, itemOfDoc, items, reuse, sink);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), sink);
         List<BrowserPostings.FieldStats> stats = new ArrayList<>();
-        for (int f = 0; f < FIELDS.size(); f++) {
-            stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
+        try {
+            for (int f = 0; f < FIELDS.size(); f++) {
+                stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
+            }
+            postings.files(FIELD_KEYS).forEach(sink);
+        } finally {
+            joinCards(cards);
         }
-        postings.files(FIELD_KEYS).forEach(sink);
 
         Map<String, Integer> departmentOrd = new HashMap<>();
         for (int i = 0; i < departments.size(); i++) {
@@ -91,13 +103,27 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        cards(reader, itemOfDoc, items, reuse, sink);
         attributes(items, documentOrd, departmentOrd).forEach(sink);
         documents(documentTitles).forEach(sink);
         departmentTasks(items, departments, departmentOrd).forEach(sink);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
         filters.files().forEach(sink);
         sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters));
+    }
+
+    /** Waits for the cards, passing on what went wrong there as it was thrown. */
+    private static void joinCards(java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
+        try {
+            cards.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Every live item by its number, filling {@code itemOfDoc} (-1 for deleted documents) on the way. */
