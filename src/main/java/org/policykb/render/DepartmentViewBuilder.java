@@ -98,7 +98,7 @@ final class DepartmentViewBuilder {
             List<Goal> goals = new ArrayList<>();
             lead.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
             support.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
-            List<GoalRow> goalRowList = goals.stream().distinct().sorted(GoalRows.BY_YEAR)
+            List<GoalRow> goalRowList = distinctById(goals, Goal::id).stream().sorted(GoalRows.BY_YEAR)
                     .map(g -> goalRows.row(g, root)).toList();
             List<Link> pager = new ArrayList<>();
             for (int other = 1; chunks.size() > 1 && other <= chunks.size(); other++) {
@@ -110,6 +110,15 @@ final class DepartmentViewBuilder {
                     SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager));
         }
         return pages;
+    }
+
+    /**
+     * The first of each id, in order. Tasks and goals are records whose equality compares their whole text, so
+     * comparing ids is the same test at a fraction of the cost.
+     */
+    private static <T> List<T> distinctById(List<T> list, java.util.function.Function<T, String> id) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return list.stream().filter(t -> seen.add(id.apply(t))).toList();
     }
 
     /** The tasks of the given ids that exist, in the order given. */
@@ -138,7 +147,7 @@ final class DepartmentViewBuilder {
         Map<String, Integer> counts = new TreeMap<>();
         List<Task> all = new ArrayList<>(lead);
         all.addAll(support);
-        for (Task task : all.stream().distinct().toList()) {
+        for (Task task : distinctById(all, Task::id)) {
             index.departmentsOf(task).stream().filter(d -> !d.id().equals(self.id()))
                     .forEach(d -> counts.merge(d.id(), 1, Integer::sum));
         }
