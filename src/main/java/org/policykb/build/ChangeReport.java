@@ -104,9 +104,13 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
             record Pair(KnowledgeSummary.TaskEntry old, KnowledgeSummary.TaskEntry now, double score) {
             }
             List<Pair> candidates = new ArrayList<>();
+            // each task's bigrams once, not once for every task it is compared with
+            Map<KnowledgeSummary.TaskEntry, Set<String>> bigrams = new java.util.IdentityHashMap<>();
+            olds.forEach(o -> bigrams.put(o, bigrams(o.opening())));
+            news.forEach(n -> bigrams.put(n, bigrams(n.opening())));
             for (KnowledgeSummary.TaskEntry o : olds) {
                 for (KnowledgeSummary.TaskEntry n : news) {
-                    double score = similarity(o, n) + (o.id().equals(n.id()) ? 0.001 : 0);
+                    double score = similarity(o, n, bigrams) + (o.id().equals(n.id()) ? 0.001 : 0);
                     if (score >= 0.6) {
                         candidates.add(new Pair(o, n, score));
                     }
@@ -153,16 +157,19 @@ public record ChangeReport(List<Change> changes, Map<String, String> movedTaskId
         return moved;
     }
 
-    private static double similarity(KnowledgeSummary.TaskEntry a, KnowledgeSummary.TaskEntry b) {
+    private static double similarity(KnowledgeSummary.TaskEntry a, KnowledgeSummary.TaskEntry b,
+                                     Map<KnowledgeSummary.TaskEntry, Set<String>> bigrams) {
         if (a.title() != null && a.title().equals(b.title())) {
             return 1.0;
         }
-        Set<String> x = bigrams(a.opening());
-        Set<String> y = bigrams(b.opening());
+        Set<String> x = bigrams.get(a);
+        Set<String> y = bigrams.get(b);
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
-        long common = x.stream().filter(y::contains).count();
+        Set<String> smaller = x.size() <= y.size() ? x : y;
+        Set<String> larger = smaller == x ? y : x;
+        long common = smaller.stream().filter(larger::contains).count();
         return (double) common / (x.size() + y.size() - common);
     }
 

@@ -40,6 +40,8 @@ public final class SiteBuilder {
     private final TaskRedirects taskRedirects = new TaskRedirects();
     private final RedirectPages redirectPages = new RedirectPages();
     private final String codeIdentity;
+    /** The last build's renderer, reused while its theme is unchanged: a preview rebuild need not parse it again. */
+    private SiteRenderer lastRenderer;
 
     public SiteBuilder() {
         this(CodeIdentity.current());
@@ -104,7 +106,7 @@ public final class SiteBuilder {
                 });
                 progress.stage("rendering and writing pages", 0);
                 RenderContext context = new RenderContext(settings.generatedOn(), SITE_TITLE, settings.baseUrl());
-                SiteRenderer renderer = new SiteRenderer(settings.templates());
+                SiteRenderer renderer = renderer(settings.templates());
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
@@ -148,6 +150,13 @@ public final class SiteBuilder {
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
                     rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached());
         }
+    }
+
+    private SiteRenderer renderer(Path templates) {
+        if (lastRenderer == null || !lastRenderer.rendersTheme(templates)) {
+            lastRenderer = new SiteRenderer(templates);
+        }
+        return lastRenderer;
     }
 
     /**

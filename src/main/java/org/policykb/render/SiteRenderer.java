@@ -73,6 +73,14 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * True when this renderer renders the theme now in {@code dir}: the same folder, every file as it was when the
+     * renderer read it. A build may then reuse it rather than parse every template again.
+     */
+    public boolean rendersTheme(Path dir) {
+        return dir.equals(templatesDir) && Files.isDirectory(dir) && java.util.Arrays.equals(themeDigest(dir), themeDigest);
+    }
+
     private static Configuration configuration(Path dir) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         try {
@@ -82,6 +90,8 @@ public final class SiteRenderer {
         }
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
+        // a renderer renders one theme, whose digest is in every page's: its templates are read once, never re-checked
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);

@@ -176,14 +176,17 @@ class RegenerationTest {
             }
         }
         Path out = tmp.resolve("site");
-        BuildResult first = build(content, out, templates, false);
-        BuildResult unchanged = build(content, out, templates, false);
+        // one builder for all three builds, as serve has: the renderer it keeps must notice the edited theme
+        SiteBuilder warm = new SiteBuilder();
+        BuildSettings settings = new BuildSettings(content, out, templates, false, LocalDate.of(2026, 1, 1));
+        BuildResult first = warm.build(settings);
+        BuildResult unchanged = warm.build(settings);
         assertEquals(List.of(), unchanged.renderedPages(), "nothing changed, nothing rendered");
         assertEquals(first.renderedPages().size(), unchanged.pagesKept());
 
         Path task = templates.resolve("task.ftlh");
         Files.writeString(task, Files.readString(task).replace("</article>", "<p class=\"theme-mark\">新版</p></article>"));
-        BuildResult edited = build(content, out, templates, false);
+        BuildResult edited = warm.build(settings);
         assertEquals(first.renderedPages(), edited.renderedPages(), "a theme change renders every page");
         assertTrue(Files.readString(out.resolve("tasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html")).contains("theme-mark"));
     }
