@@ -100,11 +100,7 @@ final class DepartmentViewBuilder {
             support.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
             List<GoalRow> goalRowList = distinctById(goals, Goal::id).stream().sorted(GoalRows.BY_YEAR)
                     .map(g -> goalRows.row(g, root)).toList();
-            List<Link> pager = new ArrayList<>();
-            for (int other = 1; chunks.size() > 1 && other <= chunks.size(); other++) {
-                pager.add(new Link(other == n ? "" : RelativeHref.to(root, SiteUrls.departmentPage(department.id(), other)),
-                        String.valueOf(other)));
-            }
+            List<Link> pager = SiteLayout.pager(root, n, chunks.size(), other -> SiteUrls.departmentPage(department.id(), other));
             pages.add(new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
                     groups, goalRowList, partners(department, lead, support, root),
                     SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager));

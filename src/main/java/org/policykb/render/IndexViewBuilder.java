@@ -82,11 +82,7 @@ final class IndexViewBuilder {
                     List.of(new Link("", "目标")), true);
             List<GoalRow> rows = goals.subList((n - 1) * GOALS_PER_PAGE, Math.min(goals.size(), n * GOALS_PER_PAGE))
                     .stream().map(g -> goalRows.row(g, page.root())).toList();
-            List<Link> pager = new ArrayList<>();
-            for (int other = 1; pageCount > 1 && other <= pageCount; other++) {
-                pager.add(new Link(other == n ? "" : RelativeHref.to(page.root(), goalsPage(other)),
-                        String.valueOf(other)));
-            }
+            List<Link> pager = SiteLayout.pager(page.root(), n, pageCount, IndexViewBuilder::goalsPage);
             pages.add(new GoalsView(page, "全部目标", null, rows, goals.size(), withYear, n, pager));
         }
         return pages;

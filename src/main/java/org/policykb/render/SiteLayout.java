@@ -78,6 +78,18 @@ final class SiteLayout {
                 hasSearch ? RelativeHref.to(root, SEARCH) : "", data, scripts, hasChanges ? RelativeHref.to(root, CHANGES) : "");
     }
 
+    /**
+     * The links of a list that comes in {@code count} pages, as the pager in layout.ftlh shows them: one per page,
+     * labelled with its number, the current page's without an href; none when there is one page.
+     */
+    static List<Link> pager(String root, int current, int count, java.util.function.IntFunction<String> pathOfPage) {
+        List<Link> links = new ArrayList<>();
+        for (int n = 1; count > 1 && n <= count; n++) {
+            links.add(new Link(n == current ? "" : RelativeHref.to(root, pathOfPage.apply(n)), String.valueOf(n)));
+        }
+        return links;
+    }
+
     static Link link(String root, String sitePath, String label) {
         return new Link(RelativeHref.to(root, sitePath), label);
     }
