@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Builds the sample content and scores its data export with the shared gold evaluator (../shared/gold/evaluate.py),
+ * Builds the sample content and scores its data export with the gold evaluator ({@code Fixtures.gold()}: ../shared/gold,
+ * else the copy committed in src/test/resources/gold),
  * at the thresholds the foundation issue sets.
  */
 class GoldEvaluationTest {
