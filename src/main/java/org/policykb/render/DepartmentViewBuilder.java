@@ -79,6 +79,7 @@ final class DepartmentViewBuilder {
         if (chunks.isEmpty()) {
             chunks.add(List.of());
         }
+        List<Map.Entry<String, Integer>> partners = partners(department, lead, support);
         List<DepartmentView> pages = new ArrayList<>();
         for (int n = 1; n <= chunks.size(); n++) {
             String path = SiteUrls.departmentPage(department.id(), n);
@@ -93,16 +94,18 @@ final class DepartmentViewBuilder {
                             rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
                             rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
                     .toList();
-            java.util.Set<String> onPage = new java.util.HashSet<>();
-            chunks.get(n - 1).forEach(d -> onPage.add(d.id()));
+            // the goals of this page's tasks (BY_YEAR orders them wholly, whatever order they are gathered in)
             List<Goal> goals = new ArrayList<>();
-            lead.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
-            support.stream().filter(t -> onPage.contains(t.documentId())).forEach(t -> goals.addAll(index.goalsOf(t)));
+            for (PolicyDocument document : chunks.get(n - 1)) {
+                leadByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
+                supportByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
+            }
             List<GoalRow> goalRowList = distinctById(goals, Goal::id).stream().sorted(GoalRows.BY_YEAR)
                     .map(g -> goalRows.row(g, root)).toList();
             List<Link> pager = SiteLayout.pager(root, n, chunks.size(), other -> SiteUrls.departmentPage(department.id(), other));
             pages.add(new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
-                    groups, goalRowList, partners(department, lead, support, root),
+                    groups, goalRowList, partners.stream().map(e -> new DepartmentView.Partner(DocumentBodyBuilder
+                            .departmentLink(index.findDepartment(e.getKey()).orElseThrow(), root), e.getValue())).toList(),
                     SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager));
         }
         return pages;
@@ -139,7 +142,8 @@ final class DepartmentViewBuilder {
                 index.goalsOf(t).size())).toList();
     }
 
-    private List<DepartmentView.Partner> partners(Department self, List<Task> lead, List<Task> support, String root) {
+    /** The departments this one most often shares tasks with (id, shared tasks), most first: counted once a department. */
+    private List<Map.Entry<String, Integer>> partners(Department self, List<Task> lead, List<Task> support) {
         Map<String, Integer> counts = new TreeMap<>();
         List<Task> all = new ArrayList<>(lead);
         all.addAll(support);
@@ -150,8 +154,6 @@ final class DepartmentViewBuilder {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(PARTNERS)
-                .map(e -> new DepartmentView.Partner(
-                        DocumentBodyBuilder.departmentLink(index.findDepartment(e.getKey()).orElseThrow(), root), e.getValue()))
                 .toList();
     }
 }
