@@ -1,5 +1,6 @@
 package org.policykb.build;
 
+import org.policykb.model.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -54,21 +54,17 @@ final class CodeIdentity {
 
     /** The identity of the code at {@code location}, a jar or a classes folder. */
     static String of(Path location) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, "java " + Runtime.version());
-            for (String library : libraries(location)) {
-                update(digest, library);
-            }
-            if (Files.isDirectory(location)) {
-                digestFolder(digest, location);
-            } else {
-                digestFile(digest, location);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
+        MessageDigest digest = Sha256.digest();
+        update(digest, "java " + Runtime.version());
+        for (String library : libraries(location)) {
+            update(digest, library);
         }
+        if (Files.isDirectory(location)) {
+            digestFolder(digest, location);
+        } else {
+            digestFile(digest, location);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The file names of the jars on the class path other than the code's own, sorted (wildcards expand unordered). */

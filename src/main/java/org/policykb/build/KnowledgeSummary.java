@@ -1,5 +1,6 @@
 package org.policykb.build;
 
+import org.policykb.model.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.policykb.model.Goal;
 import org.policykb.model.KnowledgeBase;
@@ -67,12 +68,7 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
     }
 
     private static String digest(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(s);
     }
 
     private static GoalEntry goal(Goal g) {

@@ -1,5 +1,6 @@
 package org.policykb.build;
 
+import org.policykb.model.Sha256;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,7 +20,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -170,16 +170,12 @@ final class ParseCache {
 
     /** A digest of everything that decides the document, so that an entry's name is its key. */
     String entryName(SourceFile file, String documentId) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{codeIdentity, file.relativePath(), file.contentHash(), documentId}) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()) + ".json";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
+        MessageDigest digest = Sha256.digest();
+        for (String part : new String[]{codeIdentity, file.relativePath(), file.contentHash(), documentId}) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return HexFormat.of().formatHex(digest.digest()) + ".json";
     }
 
     /**

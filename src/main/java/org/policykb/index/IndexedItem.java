@@ -1,5 +1,6 @@
 package org.policykb.index;
 
+import org.policykb.model.Sha256;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,12 +24,7 @@ record IndexedItem(String id, HitType type, int ord, String title, String displa
         String all = String.join("\u0000", type.code(), Integer.toString(ord), title, displayTitle, body, url,
                 documentId, documentTitle, documentKind, lead.orElse(""), String.join("\u0001", support),
                 String.join("\u0001", years.stream().map(String::valueOf).toList()));
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "v4:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        byte[] digest = Sha256.digest().digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "v4:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -1,5 +1,6 @@
 package org.policykb.render;
 
+import org.policykb.model.Sha256;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -288,11 +289,7 @@ public final class SiteRenderer {
     }
 
     private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return Sha256.digest();
     }
 
     private Template template(String name) {
