@@ -258,9 +258,15 @@ public final class StructureBuilder {
         previousWasHeading = true;
     }
 
+    /**
+     * A table is named by its caption after its number; a caption that is its number alone (「表2」 above the cells)
+     * is all title, so the table is not left without a name nor shown as 「表2表2」.
+     */
     private void addTableHeading(Line line, String text, Marker marker) {
-        String title = text.substring(Math.min(marker.length(), text.length())).strip();
-        push(new Node("TABLE", TABLE_RANK, "t" + marker.value(), marker.raw(), title, true, line.start(), line.lineNo()));
+        String rest = text.substring(Math.min(marker.length(), text.length())).strip();
+        boolean numberAlone = rest.isEmpty();
+        push(new Node("TABLE", TABLE_RANK, "t" + marker.value(), numberAlone ? null : marker.raw(),
+                numberAlone ? text.strip() : rest, true, line.start(), line.lineNo()));
         previousContent = text;
         previousWasHeading = true;
     }

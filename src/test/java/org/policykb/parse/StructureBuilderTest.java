@@ -119,6 +119,15 @@ class StructureBuilderTest {
     }
 
     @Test
+    void aTableCaptionedByItsNumberAloneIsNamedByIt() {
+        ParsedDocument doc = parse("十二、重点项目\n表2\n\t序号\n\t名称\n\n\t1\n\t幼儿园建设工程\n");
+        Section table = doc.sections().stream().filter(Section::table).findFirst().orElseThrow();
+        assertEquals("表2", table.title());
+        assertEquals(null, table.number());
+        NoTextLostTest.assertTiled(Fixtures.text("doc.txt", "十二、重点项目\n表2 \r\n\t- 甲\n"));
+    }
+
+    @Test
     void flattenedTaskTableBecomesRowsWithWrappedNamesJoined() {
         ParsedDocument doc = parse("""
                 （八）提升教育治理能力
