@@ -1,12 +1,16 @@
 package org.policykb.render;
 
-import org.jsoup.nodes.Element;
+import org.attoparser.AbstractMarkupHandler;
+import org.attoparser.MarkupParser;
+import org.attoparser.ParseException;
+import org.attoparser.config.ParseConfiguration;
 import org.jsoup.parser.Parser;
-import org.jsoup.parser.StreamParser;
 import org.policykb.model.OutputFile;
 import org.policykb.model.Problem;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +18,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +29,7 @@ import java.util.TreeMap;
  * Checks every internal link of a generated site: each href, src and form action of every HTML page must name
  * a file of the site, and a {@code #fragment} must name an element id (or anchor name) on the target page.
  * Hrefs may be percent-encoded or raw; both resolve to the same file. External URLs are not fetched. Also
- * reports ids that occur twice on one page, since a link to them is ambiguous.
+ * reports ids that occur twice on one page, since a link to them is ambiguous. Problems name the page and the line.
  */
 public final class LinkChecker {
     /** The attribute of each element that names another file, for the elements that link or load. */
@@ -57,16 +60,21 @@ public final class LinkChecker {
         private final Map<String, java.util.function.Supplier<byte[]>> keptPages = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Referrers> targets = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final MarkupParser parser = markupParser();
 
-        /** Who links to one target: the first few (page, href) pairs and how many links there are in all. */
+        /** One link to a target: the page, the line of the page and the href as written. */
+        private record Referrer(String page, int line, String href) {
+        }
+
+        /** Who links to one target: the first few links and how many there are in all. */
         private static final class Referrers {
-            final List<String[]> named = new ArrayList<>();
+            final List<Referrer> named = new ArrayList<>();
             int count;
 
-            synchronized void add(String page, String href) {
+            synchronized void add(Referrer referrer) {
                 count++;
                 if (named.size() < PAGES_NAMED) {
-                    named.add(new String[] {page, href});
+                    named.add(referrer);
                 }
             }
         }
@@ -102,39 +110,73 @@ public final class LinkChecker {
 
         /** The page's ids (and a-names), sorted; with {@code check}, its links and duplicate ids are checked too. */
         private String[] ids(String path, byte[] page, boolean check) {
-            Set<String> seen = new HashSet<>();
-            // Each element is looked at once, as the parser completes it, and then dropped: a department page of a
-            // large site is tens of megabytes, and its whole DOM would take ten times that.
-            StreamParser parser = new StreamParser(Parser.htmlParser()).parse(new String(page, StandardCharsets.UTF_8), "");
-            for (Iterator<Element> elements = parser.iterator(); elements.hasNext(); ) { // the parser closes at the end
-                Element element = elements.next();
-                if (element.hasAttr("id")) {
-                    String id = element.id();
-                    if (!seen.add(id) && check) {
-                        problems.add(Problem.error(path, 0, "duplicate id \"" + id + "\""));
-                    }
-                } else if (element.nameIs("a") && element.hasAttr("name")) {
-                    seen.add(element.attr("name"));
-                }
-                String attribute = check ? LINKING.get(element.normalName()) : null;
-                if (attribute != null && element.hasAttr(attribute)) {
-                    link(path, element.attr(attribute).strip());
-                }
-                element.remove();
+            // An event parser, not a DOM: each tag is seen once and nothing of it is kept but its ids and links. A
+            // department page of a large site is megabytes, and the check reads every page the build writes.
+            PageReader reader = new PageReader(path, check);
+            CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(page));
+            try {
+                parser.parse(text.array(), text.arrayOffset() + text.position(), text.remaining(), reader);
+            } catch (ParseException e) {
+                problems.add(Problem.error(path, Math.max(0, e.getLine() == null ? 0 : e.getLine()),
+                        "not readable as HTML: " + e.getMessage()));
             }
             // the ids as one small array of shared strings: a site of 10,000 documents has millions of ids, most of
             // them the same few that every page of a template has
-            return seen.stream().map(id -> idNames.computeIfAbsent(id, k -> k)).sorted().toArray(String[]::new);
+            return reader.seen.stream().map(id -> idNames.computeIfAbsent(id, k -> k)).sorted().toArray(String[]::new);
         }
 
-        private void link(String path, String href) {
+        /** Reads one page's tags: records its ids and a-names, and (when checking) its duplicate ids and its links. */
+        private final class PageReader extends AbstractMarkupHandler {
+            private final String path;
+            private final boolean check;
+            private final Set<String> seen = new HashSet<>();
+            private String element = "";
+
+            PageReader(String path, boolean check) {
+                this.path = path;
+                this.check = check;
+            }
+
+            @Override
+            public void handleOpenElementStart(char[] buffer, int offset, int length, int line, int col) {
+                element = new String(buffer, offset, length).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public void handleStandaloneElementStart(char[] buffer, int offset, int length, boolean minimized,
+                                                     int line, int col) {
+                element = new String(buffer, offset, length).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public void handleAttribute(char[] buffer, int nameOffset, int nameLength, int nameLine, int nameCol,
+                                        int operatorOffset, int operatorLength, int operatorLine, int operatorCol,
+                                        int valueOffset, int valueLength, int valueOuterOffset, int valueOuterLength,
+                                        int valueLine, int valueCol) {
+                if (is(buffer, nameOffset, nameLength, "id")) {
+                    String id = value(buffer, valueOffset, valueLength);
+                    if (!seen.add(id) && check) {
+                        problems.add(Problem.error(path, nameLine, "duplicate id \"" + id + "\""));
+                    }
+                } else if (element.equals("a") && is(buffer, nameOffset, nameLength, "name")) {
+                    seen.add(value(buffer, valueOffset, valueLength));
+                } else if (check) {
+                    String linking = LINKING.get(element);
+                    if (linking != null && is(buffer, nameOffset, nameLength, linking)) {
+                        link(path, nameLine, value(buffer, valueOffset, valueLength).strip());
+                    }
+                }
+            }
+        }
+
+        private void link(String path, int line, String href) {
             String[] target = new String[1];
             immediate(path, href, target).ifPresentOrElse(
-                    message -> problems.add(Problem.error(path, 0, "broken link " + quote(href) + ": " + message)),
+                    message -> problems.add(Problem.error(path, line, "broken link " + quote(href) + ": " + message)),
                     () -> {
                         // a target already known to be there needs no keeping: at scale most links resolve now
                         if (target[0] != null && !(known(target[0]) && brokenBecause(target[0]) == null)) {
-                            targets.computeIfAbsent(target[0], k -> new Referrers()).add(path, href);
+                            targets.computeIfAbsent(target[0], k -> new Referrers()).add(new Referrer(path, line, href));
                         }
                     });
         }
@@ -172,13 +214,14 @@ public final class LinkChecker {
                 String message = brokenBecause(target);
                 if (message != null) {
                     int more = referrers.count - referrers.named.size();
-                    for (String[] ref : referrers.named) {
-                        out.add(Problem.error(ref[0], 0, "broken link " + quote(ref[1]) + ": " + message
+                    for (Referrer ref : referrers.named) {
+                        out.add(Problem.error(ref.page(), ref.line(), "broken link " + quote(ref.href()) + ": " + message
                                 + (more > 0 ? " (and " + more + " more links to it)" : "")));
                     }
                 }
             });
-            out.sort(java.util.Comparator.comparing(Problem::file).thenComparing(Problem::message));
+            out.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
+                    .thenComparing(Problem::message));
             return List.copyOf(out);
         }
     }
@@ -195,7 +238,7 @@ public final class LinkChecker {
         if (lower.startsWith("javascript:")) {
             return Optional.of("script in a link");
         }
-        if (href.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+        if (href.startsWith("//") || hasScheme(lower)) {
             return Optional.empty();
         }
         if (href.startsWith("/")) {
@@ -228,32 +271,45 @@ public final class LinkChecker {
 
     /** The site path a relative path names from a page, or null when it climbs above the site root. */
     static String resolve(String page, String relative) {
-        Deque<String> parts = new ArrayDeque<>();
-        String[] dirs = page.split("/");
-        for (int i = 0; i < dirs.length - 1; i++) {
-            parts.addLast(dirs[i]);
-        }
-        String[] steps = relative.split("/", -1);
-        for (int i = 0; i < steps.length; i++) {
-            String step = steps[i];
-            boolean last = i == steps.length - 1;
-            if (step.equals("..")) {
-                if (parts.isEmpty()) {
+        // the page's folder with its slash; each step of the relative path then adds a name or climbs one folder
+        StringBuilder out = new StringBuilder(page.length() + relative.length());
+        out.append(page, 0, page.lastIndexOf('/') + 1);
+        for (int at = 0; ; ) {
+            int slash = relative.indexOf('/', at);
+            int end = slash < 0 ? relative.length() : slash;
+            if (end - at == 2 && relative.startsWith("..", at)) {
+                if (out.isEmpty()) {
                     return null;
                 }
-                parts.removeLast();
-                if (last) {
-                    parts.addLast("");
+                out.setLength(out.lastIndexOf("/", out.length() - 2) + 1);
+            } else if (end > at && !(end - at == 1 && relative.charAt(at) == '.')) {
+                out.append(relative, at, end);
+                if (slash >= 0) {
+                    out.append('/');
                 }
-            } else if (step.equals(".") || (step.isEmpty() && !last)) {
-                if (last) {
-                    parts.addLast("");
-                }
-            } else {
-                parts.addLast(step);
+            }
+            if (slash < 0) {
+                return out.toString();
+            }
+            at = slash + 1;
+        }
+    }
+
+    /** True when the (lower-case) href starts with a URL scheme such as {@code https:} or {@code mailto:}. */
+    private static boolean hasScheme(String href) {
+        if (href.isEmpty() || href.charAt(0) < 'a' || href.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
             }
         }
-        return String.join("/", parts);
+        return false;
     }
 
     /** Percent-decodes as UTF-8, leaving '+' alone (it is a plus in a path) and malformed escapes as written. */
@@ -283,6 +339,32 @@ public final class LinkChecker {
         int hi = Character.digit(s.charAt(at), 16);
         int lo = Character.digit(s.charAt(at + 1), 16);
         return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+    }
+
+    /** HTML as a browser reads it, tags only: scripts, styles and comments hold no links; nothing is balanced. */
+    private static MarkupParser markupParser() {
+        ParseConfiguration configuration = ParseConfiguration.htmlConfiguration();
+        configuration.setElementBalancing(ParseConfiguration.ElementBalancing.NO_BALANCING);
+        return new MarkupParser(configuration);
+    }
+
+    /** True when the buffer's region is the (lower-case) attribute name {@code name}, in any case. */
+    private static boolean is(char[] buffer, int offset, int length, String name) {
+        if (length != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (Character.toLowerCase(buffer[offset + i]) != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An attribute value as the browser reads it: character references decoded. */
+    private static String value(char[] buffer, int offset, int length) {
+        String raw = new String(buffer, offset, length);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
     private static boolean isHtml(String path) {

@@ -39,12 +39,30 @@ class LinkCheckerTest {
         List<Problem> problems = check(home, doc);
         List<String> messages = new ArrayList<>(problems.stream().map(Problem::toString).toList());
         assertEquals(6, problems.size(), String.join("\n", messages));
-        assertTrue(messages.contains("documents/a.html: error: duplicate id \"g1\""), messages.toString());
-        assertTrue(messages.contains("index.html: error: broken link \"documents/b.html\": no file documents/b.html"));
-        assertTrue(messages.contains("index.html: error: broken link \"documents/a.html#g9\": no element with id \"g9\" in documents/a.html"));
-        assertTrue(messages.contains("index.html: error: broken link \"assets/site.css\": no file assets/site.css"));
-        assertTrue(messages.contains("index.html: error: broken link \"../outside.html\": leads outside the site"));
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("index.html: error: broken link \"/documents/a.html\": absolute path")));
+        assertTrue(messages.contains("documents/a.html:1: error: duplicate id \"g1\""), messages.toString());
+        assertTrue(messages.contains("index.html:1: error: broken link \"documents/b.html\": no file documents/b.html"));
+        assertTrue(messages.contains("index.html:2: error: broken link \"documents/a.html#g9\": no element with id \"g9\" in documents/a.html"));
+        assertTrue(messages.contains("index.html:2: error: broken link \"assets/site.css\": no file assets/site.css"));
+        assertTrue(messages.contains("index.html:3: error: broken link \"../outside.html\": leads outside the site"));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("index.html:3: error: broken link \"/documents/a.html\": absolute path")));
+    }
+
+    @Test
+    void readsTagsAsABrowserDoes() {
+        // markup inside a script, a style or a comment is not a link; character references in values are decoded;
+        // tag and attribute names are read in any case
+        OutputFile page = OutputFile.utf8("index.html", """
+                <!doctype html><html><head><script>var s = '<a href="gone.html">';</script>
+                <style>a[href="gone.html"] { color: red }</style></head>
+                <body><!-- <a href="gone.html">old</a> -->
+                <A HREF="a&amp;b.html#x&#49;">one</A><P ID='x1'>target</P><img src=a&amp;b.html>
+                <a name="old">anchor</a><a href="#old">to it</a>
+                <a href="#missing">line five</a></body></html>
+                """);
+        OutputFile other = OutputFile.utf8("a&b.html", "<p id=\"x1\">there</p>");
+        List<String> messages = check(page, other).stream().map(Problem::toString).toList();
+        assertEquals(List.of("index.html:6: error: broken link \"#missing\": no element with id \"missing\" in index.html"),
+                messages);
     }
 
     @Test
@@ -53,6 +71,10 @@ class LinkCheckerTest {
         assertEquals("tasks/doc/2.html", LinkChecker.resolve("tasks/doc/1.html", "2.html"));
         assertEquals("tasks/", LinkChecker.resolve("tasks/doc/1.html", ".."));
         assertNull(LinkChecker.resolve("index.html", "../x.html"));
+        assertEquals("", LinkChecker.resolve("a/b.html", ".."));
+        assertEquals("a/docs/", LinkChecker.resolve("a/b.html", "./docs//"));
+        assertEquals("c.html", LinkChecker.resolve("a/b/x.html", "../.././c.html"));
+        assertNull(LinkChecker.resolve("a/b/x.html", "../../../c.html"));
         assertEquals("区教体局.html", LinkChecker.decode("%E5%8C%BA%E6%95%99%E4%BD%93%E5%B1%80.html"));
         assertEquals("a+b%zz", LinkChecker.decode("a+b%zz"));
     }
