@@ -132,7 +132,11 @@ public final class BrowserIndexExport {
         Bits live = MultiBits.getLiveDocs(reader);
         StoredFields stored = reader.storedFields();
         Set<String> wanted = Set.of(SearchFields.ORD, SearchFields.TYPE, SearchFields.DOCUMENT,
-                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT, SearchFields.HASH);
+                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT);
+        String[] hashOfDoc = new String[reader.maxDoc()];
+        if (!ItemDocument.visitHashes(reader, (doc, id, hash) -> hashOfDoc[doc] = hash)) {
+            throw new IllegalStateException("The search index has items without a content hash: build it again");
+        }
         Item[] items = new Item[reader.numDocs()];
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             if (live != null && !live.get(doc)) {
@@ -146,7 +150,7 @@ public final class BrowserIndexExport {
             itemOfDoc[doc] = ord;
             items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DOCUMENT),
                     d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.LEAD), ItemDocument.support(d),
-                    d.get(SearchFields.HASH));
+                    hashOfDoc[doc]);
         }
         return items;
     }

@@ -1,14 +1,24 @@
 package org.policykb.index;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +55,40 @@ final class ItemDocument {
         for (int year : item.years()) {
             doc.add(new IntField(SearchFields.YEAR, year, Field.Store.YES));
         }
-        doc.add(new StoredField(SearchFields.HASH, item.contentHash()));
+        doc.add(new SortedDocValuesField(SearchFields.ID_VALUE, new BytesRef(item.id())));
+        doc.add(new BinaryDocValuesField(SearchFields.HASH_VALUE, new BytesRef(item.contentHash())));
         return doc;
+    }
+
+    /** One live item's id and content hash, with its document number in the whole reader. */
+    interface HashVisitor {
+        void visit(int doc, String id, String hash);
+    }
+
+    /**
+     * Visits every live item's id and content hash (from doc values: no stored text is decompressed). Returns false
+     * when some live document has neither, as in an index written before they existed, after visiting the rest.
+     */
+    static boolean visitHashes(IndexReader reader, HashVisitor visitor) throws IOException {
+        boolean complete = true;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader segment = leaf.reader();
+            Bits live = segment.getLiveDocs();
+            SortedDocValues ids = segment.getSortedDocValues(SearchFields.ID_VALUE);
+            BinaryDocValues hashes = segment.getBinaryDocValues(SearchFields.HASH_VALUE);
+            for (int doc = 0; doc < segment.maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                if (ids == null || hashes == null || !ids.advanceExact(doc) || !hashes.advanceExact(doc)) {
+                    complete = false;
+                    continue;
+                }
+                visitor.visit(leaf.docBase + doc, ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                        hashes.binaryValue().utf8ToString());
+            }
+        }
+        return complete;
     }
 
     /** The searched text of an item; search.js rebuilds it from a card the same way. */

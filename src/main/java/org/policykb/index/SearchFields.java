@@ -22,7 +22,12 @@ final class SearchFields {
     static final String SUPPORT = "support";
     static final String DEPARTMENT = "department";
     static final String YEAR = "year";
-    static final String HASH = "hash";
+    /**
+     * Each item's id and content hash as doc values, which an update and the browser export read for every item
+     * without decompressing its stored text. New names: an index from before them is rebuilt, not mixed with them.
+     */
+    static final String ID_VALUE = "id_value";
+    static final String HASH_VALUE = "hash_value";
 
     /** BM25 parameters, Lucene's defaults; the browser export writes them into meta.json. */
     static final float K1 = 1.2f;

@@ -30,11 +30,9 @@ import org.policykb.model.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The on-disk Lucene index of a knowledge base. It lives in the build's state folder (not in the site), is
@@ -95,7 +93,16 @@ public final class SearchIndex implements AutoCloseable {
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>(storedHashes(writer));
+            Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
+            boolean complete;
+            try (DirectoryReader current = DirectoryReader.open(writer)) {
+                complete = ItemDocument.visitHashes(current, (doc, id, hash) -> stored.put(id, hash));
+            }
+            if (!complete) {
+                // an index written by an older PolicyKB, whose items cannot be told apart by content: start afresh
+                writer.deleteAll();
+                stored.clear();
+            }
             // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
             // the order documents arrive in, decide ties, so the result does not depend on the threads.
             try {
@@ -216,21 +223,6 @@ public final class SearchIndex implements AutoCloseable {
             return new TermQuery(new Term(field, part.terms().getFirst()));
         }
         return new PhraseQuery(field, part.terms().toArray(String[]::new));
-    }
-
-    private static Map<String, String> storedHashes(IndexWriter writer) throws IOException {
-        Map<String, String> hashes = new HashMap<>();
-        try (DirectoryReader current = DirectoryReader.open(writer)) {
-            StoredFields fields = current.storedFields();
-            var live = org.apache.lucene.index.MultiBits.getLiveDocs(current);
-            for (int doc = 0; doc < current.maxDoc(); doc++) {
-                if (live == null || live.get(doc)) {
-                    Document d = fields.document(doc, Set.of(SearchFields.ID, SearchFields.HASH));
-                    hashes.put(d.get(SearchFields.ID), d.get(SearchFields.HASH));
-                }
-            }
-        }
-        return hashes;
     }
 
     private static String departmentsJson(KnowledgeBase kb) throws IOException {

@@ -123,4 +123,26 @@ class SearchIndexTest {
                     Optional.of(HitType.DOCUMENT), 10)).hits().stream().noneMatch(h -> h.title().equals(lastTitle)));
         }
     }
+
+    @Test
+    void anIndexWrittenBeforeContentHashesIsRebuiltWithoutItsGoneItems(@TempDir Path dir) throws IOException {
+        // an item as an older PolicyKB wrote it: the id, the text, no doc values; its document no longer exists
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig(new PolicyAnalyzer()))) {
+            var old = new org.apache.lucene.document.Document();
+            old.add(new org.apache.lucene.document.StringField(SearchFields.ID, "gone-document",
+                    org.apache.lucene.document.Field.Store.YES));
+            old.add(new org.apache.lucene.document.TextField(SearchFields.TEXT, "已撤销的旧文件",
+                    org.apache.lucene.document.Field.Store.NO));
+            writer.addDocument(old);
+            writer.commit();
+        }
+        try (SearchIndex own = SearchIndex.open(dir)) {
+            SearchIndex.UpdateCounts counts = own.update(kb);
+            assertEquals(counts.total(), counts.written());
+            assertEquals(0, own.search(SearchRequest.of("已撤销", 10)).totalHits());
+            assertEquals(0, own.update(kb).written(), "the rebuilt index knows every item's content");
+        }
+    }
 }
