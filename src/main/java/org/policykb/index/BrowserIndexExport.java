@@ -2,9 +2,7 @@ package org.policykb.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.Bits;
 import org.policykb.model.FileReuse;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
@@ -48,8 +46,8 @@ public final class BrowserIndexExport {
     }
 
     /**
-     * Everything comes from the index (its last commit), so the browser ranks exactly what the CLI searches;
-     * {@code kb} is the knowledge base that commit was made from, accepted for the build's call.
+     * Postings, statistics and cards come from the index (its last commit), so the browser ranks exactly what the
+     * CLI searches; {@code kb} is the knowledge base that commit was made from, which gives the facets.
      */
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
         List<OutputFile> files = new ArrayList<>();
@@ -72,7 +70,7 @@ public final class BrowserIndexExport {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         int[] itemOfDoc = new int[reader.maxDoc()];
-        Item[] items = items(reader, itemOfDoc);
+        Item[] items = items(reader, kb, itemOfDoc);
 
         // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
         java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -126,31 +124,28 @@ public final class BrowserIndexExport {
         }
     }
 
-    /** Every live item by its number, filling {@code itemOfDoc} (-1 for deleted documents) on the way. */
-    private static Item[] items(DirectoryReader reader, int[] itemOfDoc) throws IOException {
+    /**
+     * Every live item by its number, filling {@code itemOfDoc} (-1 for deleted documents) on the way. Numbers, ids
+     * and content hashes come from the index's doc values; what the facets show of an item (type, document,
+     * departments) from the knowledge base the index was just updated from, which must hold the same ids.
+     */
+    private static Item[] items(DirectoryReader reader, KnowledgeBase kb, int[] itemOfDoc) throws IOException {
         Arrays.fill(itemOfDoc, -1);
-        Bits live = MultiBits.getLiveDocs(reader);
-        StoredFields stored = reader.storedFields();
-        Set<String> wanted = Set.of(SearchFields.ORD, SearchFields.TYPE, SearchFields.DOCUMENT,
-                SearchFields.DOCUMENT_TITLE, SearchFields.LEAD, SearchFields.SUPPORT);
-        String[] hashOfDoc = new String[reader.maxDoc()];
-        if (!ItemDocument.visitHashes(reader, (doc, id, hash) -> hashOfDoc[doc] = hash)) {
-            throw new IllegalStateException("The search index has items without a content hash: build it again");
-        }
-        Item[] items = new Item[reader.numDocs()];
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-            if (live != null && !live.get(doc)) {
-                continue;
-            }
-            Document d = stored.document(doc, wanted);
-            int ord = ItemDocument.ord(d);
-            if (ord >= items.length || items[ord] != null) {
-                throw new IllegalStateException("Item numbers in the index are not dense: " + ord);
+        List<IndexedItem> known = IndexedItems.of(kb);
+        Item[] items = new Item[known.size()];
+        boolean complete = ItemDocument.visitItems(reader, (doc, ord, id, hash) -> {
+            IndexedItem item = ord >= 0 && ord < known.size() ? known.get(ord) : null;
+            if (item == null || !item.id().equals(id) || items[ord] != null) {
+                throw new IllegalStateException("The search index does not match the documents at item " + ord
+                        + " (" + id + "): build with --clean");
             }
             itemOfDoc[doc] = ord;
-            items[ord] = new Item(ord, ItemDocument.type(d), d.get(SearchFields.DOCUMENT),
-                    d.get(SearchFields.DOCUMENT_TITLE), d.get(SearchFields.LEAD), ItemDocument.support(d),
-                    hashOfDoc[doc]);
+            items[ord] = new Item(ord, item.type(), item.documentId(), item.documentTitle(), item.lead().orElse(null),
+                    item.support(), hash);
+        });
+        if (!complete || reader.numDocs() != items.length) {
+            throw new IllegalStateException("The search index holds " + reader.numDocs() + " items, the documents "
+                    + items.length + ": build with --clean");
         }
         return items;
     }

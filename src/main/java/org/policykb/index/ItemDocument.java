@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -60,31 +61,34 @@ final class ItemDocument {
         return doc;
     }
 
-    /** One live item's id and content hash, with its document number in the whole reader. */
-    interface HashVisitor {
-        void visit(int doc, String id, String hash);
+    /** One live item's number, id and content hash, with its document number in the whole reader. */
+    interface ItemVisitor {
+        void visit(int doc, int ord, String id, String hash);
     }
 
     /**
-     * Visits every live item's id and content hash (from doc values: no stored text is decompressed). Returns false
-     * when some live document has neither, as in an index written before they existed, after visiting the rest.
+     * Visits every live item's number, id and content hash (from doc values: no stored text is decompressed).
+     * Returns false when some live document lacks them, as in an index written before they existed, after
+     * visiting the rest.
      */
-    static boolean visitHashes(IndexReader reader, HashVisitor visitor) throws IOException {
+    static boolean visitItems(IndexReader reader, ItemVisitor visitor) throws IOException {
         boolean complete = true;
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader segment = leaf.reader();
             Bits live = segment.getLiveDocs();
+            NumericDocValues ords = segment.getNumericDocValues(SearchFields.ORD);
             SortedDocValues ids = segment.getSortedDocValues(SearchFields.ID_VALUE);
             BinaryDocValues hashes = segment.getBinaryDocValues(SearchFields.HASH_VALUE);
             for (int doc = 0; doc < segment.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                if (ids == null || hashes == null || !ids.advanceExact(doc) || !hashes.advanceExact(doc)) {
+                if (ords == null || ids == null || hashes == null || !ords.advanceExact(doc) || !ids.advanceExact(doc)
+                        || !hashes.advanceExact(doc)) {
                     complete = false;
                     continue;
                 }
-                visitor.visit(leaf.docBase + doc, ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                visitor.visit(leaf.docBase + doc, (int) ords.longValue(), ids.lookupOrd(ids.ordValue()).utf8ToString(),
                         hashes.binaryValue().utf8ToString());
             }
         }

@@ -96,7 +96,7 @@ public final class SearchIndex implements AutoCloseable {
             Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
             boolean complete;
             try (DirectoryReader current = DirectoryReader.open(writer)) {
-                complete = ItemDocument.visitHashes(current, (doc, id, hash) -> stored.put(id, hash));
+                complete = ItemDocument.visitItems(current, (doc, ord, id, hash) -> stored.put(id, hash));
             }
             if (!complete) {
                 // an index written by an older PolicyKB, whose items cannot be told apart by content: start afresh
