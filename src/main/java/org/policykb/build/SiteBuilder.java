@@ -11,6 +11,7 @@ import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
 import org.policykb.render.DataExport;
 import org.policykb.render.LinkChecker;
+import org.policykb.render.RelatedTaskTable;
 import org.policykb.model.FileReuse;
 import org.policykb.render.RenderContext;
 import org.policykb.render.SiteRenderer;
@@ -42,6 +43,8 @@ public final class SiteBuilder {
     private final String codeIdentity;
     /** The last build's renderer, reused while its theme is unchanged: a preview rebuild need not parse it again. */
     private SiteRenderer lastRenderer;
+    /** The last build's related tasks: a preview rebuild reuses them, without reading them back, when its tasks are the same. */
+    private RelatedTaskTable lastRelated;
 
     public SiteBuilder() {
         this(CodeIdentity.current());
@@ -112,11 +115,17 @@ public final class SiteBuilder {
                 Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
                 FileReuse reuse = carryOver(previousDigests, digests, publication, links, rendered::add, keptPages);
                 FileReuse cardReuse = carryOver(previousDigests, digests, publication, links, path -> { }, keptCards);
-                times.time("render+check+write", () -> {
-                    renderer.render(kb, context, log, reuse, sink);
+                RelatedTaskTable previousRelated = settings.clean() ? RelatedTaskTable.NONE
+                        : lastRelated != null ? lastRelated : RelatedTaskCache.read(state, codeIdentity);
+                RelatedTaskTable related = times.time("render+check+write", () -> {
+                    RelatedTaskTable table = renderer.render(kb, context, log, reuse, previousRelated, sink);
                     redirectPages.render(kb, redirects).forEach(sink);
-                    return null;
+                    return table;
                 });
+                if (related != previousRelated) {
+                    RelatedTaskCache.write(state, codeIdentity, related);
+                }
+                lastRelated = related;
                 // the Lucene index lives in the state folder beside the site and is updated item by item
                 try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
                     progress.stage("indexing", 0);

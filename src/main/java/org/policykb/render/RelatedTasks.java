@@ -1,35 +1,34 @@
 package org.policykb.render;
 
 import org.policykb.model.Department;
+import org.policykb.model.Sha256;
 import org.policykb.model.Task;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Finds, for each task, up to five related tasks: those sharing a department and those worded alike (Jaccard
- * similarity of character bigrams), tasks of other documents first. Candidates come from an inverted index
- * probed with a task's rarest bigrams and from its departments' task lists, both capped, so the cost grows
- * with the number of tasks times a constant rather than with its square.
+ * similarity of the bigrams of letters in their title and opening), tasks of other documents first. Candidates
+ * come from an inverted index probed with a task's rarest bigrams and from its departments' task lists, both
+ * capped, so the cost grows with the number of tasks times a constant rather than with its square.
  *
- * <p>Memory matters at tens of thousands of documents: bigrams are numbered (an {@code int} per occurrence, not a
- * boxed or {@code long} key), and only bigrams rare enough to be probed get a postings list — the common ones,
- * which hold most occurrences, are never probed, so their lists would be dead weight.
+ * <p>All tasks are compared at once, into a {@link RelatedTaskTable}; a table from an earlier build whose inputs
+ * (every task's id, document, departments and bigrams) are the same is reused as it is.
  */
 final class RelatedTasks {
     static final int LIMIT = 5;
-    private static final int PROBES = 24;
-    private static final int MAX_POSTINGS = 1000;
-    private static final int MAX_TEXT_CANDIDATES = 60;
-    private static final int MAX_PAIR_CANDIDATES = 20;
-    private static final int MAX_DEPARTMENT_CANDIDATES = 10;
-    private static final double MIN_SIMILARITY = 0.12;
+    /** Changes whenever the way tasks are compared changes, so tables of older builds are not reused. */
+    private static final String METHOD = "related-tasks 2";
 
     /** A related task with what it shares: departments (names) and the similarity of its wording. */
-    record Match(Task task, List<String> sharedDepartments, double similarity, double score) {
+    record Match(Task task, List<String> sharedDepartments, double similarity) {
         Match {
             sharedDepartments = List.copyOf(sharedDepartments);
         }
@@ -38,34 +37,19 @@ final class RelatedTasks {
     private final List<Task> tasks;
     private final List<Department> departmentList;
     private final Map<String, Integer> position = new HashMap<>();
-    /** Per task, the numbers of its distinct bigrams, sorted. */
-    private final int[][] bigrams;
-    /** Per bigram number, how many tasks hold it. */
-    private final int[] taskCount;
-    /** Per bigram number, the tasks holding it, or null when it is too common (or too rare) to probe with. */
-    private final int[][] postings;
+    /** Per task, the ordinals of its departments, sorted. */
     private final int[][] departments;
-    private final Map<Long, int[]> pairPostings = new HashMap<>();
-    private final int[][] departmentPostings;
-    /**
-     * Per candidate, the query it was last collected for: de-duplication without a set per query. One per thread,
-     * so pages can be rendered in parallel.
-     */
-    private final ThreadLocal<Stamps> stamps;
-
-    private static final class Stamps {
-        final int[] stamp;
-        int query;
-
-        Stamps(int size) {
-            stamp = new int[size];
-        }
-    }
+    private final RelatedTaskTable table;
 
     /** How much of a task's text, after its title, is compared. */
     static final int OPENING = 240;
 
     RelatedTasks(RenderIndex index) {
+        this(index, RelatedTaskTable.NONE);
+    }
+
+    /** The related tasks of the index's tasks: {@code previous} when it was computed from the same inputs. */
+    RelatedTasks(RenderIndex index, RelatedTaskTable previous) {
         this.tasks = index.documents().stream().flatMap(d -> d.tasks().stream()).toList();
         this.departmentList = index.departments();
         Map<String, Integer> ordinal = new HashMap<>();
@@ -73,75 +57,64 @@ final class RelatedTasks {
             ordinal.put(departmentList.get(i).id(), i);
         }
         int size = tasks.size();
-        this.bigrams = new int[size][];
         this.departments = new int[size][];
-        this.stamps = ThreadLocal.withInitial(() -> new Stamps(size));
-        Map<Long, Integer> numbers = new HashMap<>();
-        Map<Long, List<Integer>> pairs = new HashMap<>();
-        List<List<Integer>> byDepartment = new ArrayList<>();
-        departmentList.forEach(d -> byDepartment.add(new ArrayList<>()));
+        long[][] keys = new long[size][];
         for (int i = 0; i < size; i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
-            // A task's title and opening say what it is about; the whole text would multiply the postings (and the
-            // memory they take at 10,000 documents) for little better matches.
-            String text = task.text();
-            bigrams[i] = numbered(bigrams(task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING))), numbers);
             departments[i] = index.departmentsOf(task).stream().mapToInt(d -> ordinal.get(d.id())).sorted().toArray();
-            for (int a = 0; a < departments[i].length; a++) {
-                byDepartment.get(departments[i][a]).add(i);
-                for (int b = a + 1; b < departments[i].length; b++) {
-                    pairs.computeIfAbsent(pair(departments[i][a], departments[i][b]), k -> new ArrayList<>()).add(i);
-                }
-            }
         }
-        this.taskCount = new int[numbers.size()];
-        for (int[] own : bigrams) {
-            for (int bigram : own) {
-                taskCount[bigram]++;
-            }
-        }
-        this.postings = new int[numbers.size()][];
-        int[] filled = new int[numbers.size()];
-        for (int i = 0; i < size; i++) {
-            for (int bigram : bigrams[i]) {
-                if (probeable(bigram)) {
-                    if (postings[bigram] == null) {
-                        postings[bigram] = new int[taskCount[bigram]];
-                    }
-                    postings[bigram][filled[bigram]++] = i;
-                }
-            }
-        }
-        pairs.forEach((key, list) -> pairPostings.put(key, toArray(list)));
-        this.departmentPostings = byDepartment.stream().map(RelatedTasks::toArray).toArray(int[][]::new);
+        IntStream.range(0, size).parallel().forEach(i -> keys[i] = bigrams(compared(tasks.get(i))));
+        String inputs = inputs(keys);
+        this.table = previous.inputs().equals(inputs) && previous.tasks() == size ? previous
+                : new Finder(tasks, departments, keys).table(inputs);
     }
 
-    private boolean probeable(int bigram) {
-        return taskCount[bigram] > 1 && taskCount[bigram] <= MAX_POSTINGS;
+    /** The table this site's related tasks come from, for the next build to reuse. */
+    RelatedTaskTable table() {
+        return table;
     }
 
-    /** The bigrams as numbers (new ones numbered in the order met, so a build is deterministic), sorted. */
-    private static int[] numbered(long[] keys, Map<Long, Integer> numbers) {
-        int[] out = new int[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            Integer number = numbers.get(keys[k]);
-            if (number == null) {
-                number = numbers.size();
-                numbers.put(keys[k], number);
+    /**
+     * A task's title and opening say what it is about; the whole text would multiply the postings (and the memory
+     * they take at 10,000 documents) for little better matches.
+     */
+    private static String compared(Task task) {
+        String text = task.text();
+        return task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING));
+    }
+
+    /** A digest of everything the comparison reads: the method, and per task its id, document, departments, bigrams. */
+    private String inputs(long[][] keys) {
+        MessageDigest sha = Sha256.digest();
+        sha.update(METHOD.getBytes(StandardCharsets.UTF_8));
+        departmentList.forEach(d -> text(sha, d.id()));
+        byte[] numbers = new byte[8];
+        for (int i = 0; i < tasks.size(); i++) {
+            text(sha, tasks.get(i).id());
+            text(sha, tasks.get(i).documentId());
+            for (int d : departments[i]) {
+                number(sha, numbers, d);
             }
-            out[k] = number;
+            number(sha, numbers, -1);
+            for (long key : keys[i]) {
+                number(sha, numbers, key);
+            }
+            number(sha, numbers, -1);
         }
-        Arrays.sort(out);
-        return out;
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
-    private static long pair(int a, int b) {
-        return ((long) a << 32) | b;
+    private static void text(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
     }
 
-    private static int[] toArray(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
+    private static void number(MessageDigest sha, byte[] buffer, long value) {
+        for (int b = 0; b < 8; b++) {
+            buffer[b] = (byte) (value >>> (8 * b));
+        }
+        sha.update(buffer);
     }
 
     List<Match> of(Task task) {
@@ -149,65 +122,222 @@ final class RelatedTasks {
         if (self == null) {
             return List.of();
         }
-        Stamps st = stamps.get();
-        int[] stamp = st.stamp;
-        int query = ++st.query;
-        stamp[self] = query;
-        Candidates candidates = new Candidates(MAX_TEXT_CANDIDATES + MAX_PAIR_CANDIDATES + MAX_DEPARTMENT_CANDIDATES * 2);
-        int[] own = bigrams[self];
-        for (int bigram : rarest(own)) {
-            collect(postings[bigram], MAX_TEXT_CANDIDATES - candidates.size, candidates);
-        }
-        int[] mine = departments[self];
-        // Tasks sharing two departments first, then a few sharing one: a busy department's thousands of tasks
-        // never all become candidates.
-        for (int a = 0; a < mine.length; a++) {
-            for (int b = a + 1; b < mine.length; b++) {
-                collect(pairPostings.get(pair(mine[a], mine[b])), MAX_PAIR_CANDIDATES, candidates);
-            }
-        }
-        for (int department : mine) {
-            collect(departmentPostings[department], MAX_DEPARTMENT_CANDIDATES, candidates);
-        }
-        // Score every candidate with numbers alone; only the few that are shown become Matches.
-        int kept = 0;
-        int[] order = new int[candidates.size];
-        double[] similarity = new double[candidates.size];
-        double[] score = new double[candidates.size];
-        String documentId = task.documentId();
-        boolean[] sameDocument = new boolean[candidates.size];
-        for (int c = 0; c < candidates.size; c++) {
-            int candidate = candidates.tasks[c];
-            int sharedCount = sharedCount(mine, departments[candidate]);
-            similarity[c] = jaccard(own, bigrams[candidate]);
-            if (sharedCount == 0 && similarity[c] < MIN_SIMILARITY) {
-                continue;
-            }
-            score[c] = similarity[c] + 0.1 * Math.min(sharedCount, 3);
-            sameDocument[c] = tasks.get(candidate).documentId().equals(documentId);
-            order[kept++] = c;
-        }
-        // other documents first, then by score, then by task id (the order the pages have always shown)
-        Integer[] best = new Integer[kept];
-        for (int k = 0; k < kept; k++) {
-            best[k] = order[k];
-        }
-        Arrays.sort(best, (x, y) -> {
-            int c = Boolean.compare(sameDocument[x], sameDocument[y]);
-            if (c == 0) {
-                c = Double.compare(score[y], score[x]);
-            }
-            return c != 0 ? c : tasks.get(candidates.tasks[x]).id().compareTo(tasks.get(candidates.tasks[y]).id());
-        });
-        List<Match> matches = new ArrayList<>(Math.min(LIMIT, kept));
-        for (int k = 0; k < Math.min(LIMIT, kept); k++) {
-            int candidate = candidates.tasks[best[k]];
-            int[] shared = shared(mine, departments[candidate]);
-            matches.add(new Match(tasks.get(candidate),
-                    Arrays.stream(shared).mapToObj(i -> departmentList.get(i).name()).toList(),
-                    similarity[best[k]], score[best[k]]));
+        List<Match> matches = new ArrayList<>(table.count(self));
+        for (int k = 0; k < table.count(self); k++) {
+            int other = table.related(self, k);
+            matches.add(new Match(tasks.get(other),
+                    Arrays.stream(shared(departments[self], departments[other]))
+                            .mapToObj(i -> departmentList.get(i).name()).toList(),
+                    table.similarity(self, k)));
         }
         return List.copyOf(matches);
+    }
+
+    private static int[] shared(int[] a, int[] b) {
+        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
+    }
+
+    /**
+     * The comparison of every task with its candidates. Memory matters at tens of thousands of documents: bigrams
+     * are numbered (an {@code int} per occurrence, not a boxed or {@code long} key), and only bigrams rare enough to
+     * be probed get a postings list — the common ones, which hold most occurrences, are never probed.
+     */
+    private static final class Finder {
+        private static final int PROBES = 24;
+        private static final int MAX_POSTINGS = 1000;
+        private static final int MAX_TEXT_CANDIDATES = 60;
+        private static final int MAX_PAIR_CANDIDATES = 20;
+        private static final int MAX_DEPARTMENT_CANDIDATES = 10;
+        private static final double MIN_SIMILARITY = 0.12;
+
+        private final List<Task> tasks;
+        private final int[][] departments;
+        /** Per task, the numbers of its distinct bigrams, sorted. */
+        private final int[][] bigrams;
+        /** Per bigram number, how many tasks hold it. */
+        private final int[] taskCount;
+        /** Per bigram number, the tasks holding it, or null when it is too common (or too rare) to probe with. */
+        private final int[][] postings;
+        private final Map<Long, int[]> pairPostings = new HashMap<>();
+        private final int[][] departmentPostings;
+        /**
+         * Per candidate, the query it was last collected for: de-duplication without a set per query. One per
+         * thread, so tasks can be compared in parallel.
+         */
+        private final ThreadLocal<Stamps> stamps;
+
+        private static final class Stamps {
+            final int[] stamp;
+            int query;
+
+            Stamps(int size) {
+                stamp = new int[size];
+            }
+        }
+
+        Finder(List<Task> tasks, int[][] departments, long[][] keys) {
+            this.tasks = tasks;
+            this.departments = departments;
+            int size = tasks.size();
+            this.bigrams = new int[size][];
+            this.stamps = ThreadLocal.withInitial(() -> new Stamps(size));
+            Map<Long, Integer> numbers = new HashMap<>();
+            Map<Long, List<Integer>> pairs = new HashMap<>();
+            int departmentCount = Arrays.stream(departments).flatMapToInt(Arrays::stream).max().orElse(-1) + 1;
+            List<List<Integer>> byDepartment = new ArrayList<>();
+            for (int d = 0; d < departmentCount; d++) {
+                byDepartment.add(new ArrayList<>());
+            }
+            for (int i = 0; i < size; i++) {
+                bigrams[i] = numbered(keys[i], numbers);
+                for (int a = 0; a < departments[i].length; a++) {
+                    byDepartment.get(departments[i][a]).add(i);
+                    for (int b = a + 1; b < departments[i].length; b++) {
+                        pairs.computeIfAbsent(pair(departments[i][a], departments[i][b]), k -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            this.taskCount = new int[numbers.size()];
+            for (int[] own : bigrams) {
+                for (int bigram : own) {
+                    taskCount[bigram]++;
+                }
+            }
+            this.postings = new int[numbers.size()][];
+            int[] filled = new int[numbers.size()];
+            for (int i = 0; i < size; i++) {
+                for (int bigram : bigrams[i]) {
+                    if (probeable(bigram)) {
+                        if (postings[bigram] == null) {
+                            postings[bigram] = new int[taskCount[bigram]];
+                        }
+                        postings[bigram][filled[bigram]++] = i;
+                    }
+                }
+            }
+            pairs.forEach((key, list) -> pairPostings.put(key, toArray(list)));
+            this.departmentPostings = byDepartment.stream().map(RelatedTasks::toArray).toArray(int[][]::new);
+        }
+
+        /** Every task's related tasks, compared in parallel. */
+        RelatedTaskTable table(String inputs) {
+            int size = tasks.size();
+            int[][] related = new int[size][];
+            double[][] similarity = new double[size][];
+            IntStream.range(0, size).parallel().forEach(i -> find(i, related, similarity));
+            int[] start = new int[size + 1];
+            for (int i = 0; i < size; i++) {
+                start[i + 1] = start[i] + related[i].length;
+            }
+            int[] flatRelated = new int[start[size]];
+            double[] flatSimilarity = new double[start[size]];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(related[i], 0, flatRelated, start[i], related[i].length);
+                System.arraycopy(similarity[i], 0, flatSimilarity, start[i], similarity[i].length);
+            }
+            return new RelatedTaskTable(inputs, start, flatRelated, flatSimilarity);
+        }
+
+        private boolean probeable(int bigram) {
+            return taskCount[bigram] > 1 && taskCount[bigram] <= MAX_POSTINGS;
+        }
+
+        private static long pair(int a, int b) {
+            return ((long) a << 32) | b;
+        }
+
+        /** Task {@code self}'s related tasks, best first, into {@code related[self]} and {@code similarity[self]}. */
+        private void find(int self, int[][] related, double[][] similarityOut) {
+            Stamps st = stamps.get();
+            int[] stamp = st.stamp;
+            int query = ++st.query;
+            stamp[self] = query;
+            Candidates candidates = new Candidates(MAX_TEXT_CANDIDATES + MAX_PAIR_CANDIDATES + MAX_DEPARTMENT_CANDIDATES * 2);
+            int[] own = bigrams[self];
+            for (int bigram : rarest(own)) {
+                collect(postings[bigram], MAX_TEXT_CANDIDATES - candidates.size, candidates);
+            }
+            int[] mine = departments[self];
+            // Tasks sharing two departments first, then a few sharing one: a busy department's thousands of tasks
+            // never all become candidates.
+            for (int a = 0; a < mine.length; a++) {
+                for (int b = a + 1; b < mine.length; b++) {
+                    collect(pairPostings.get(pair(mine[a], mine[b])), MAX_PAIR_CANDIDATES, candidates);
+                }
+            }
+            for (int department : mine) {
+                collect(departmentPostings[department], MAX_DEPARTMENT_CANDIDATES, candidates);
+            }
+            // Score every candidate with numbers alone.
+            int kept = 0;
+            int[] order = new int[candidates.size];
+            double[] similarity = new double[candidates.size];
+            double[] score = new double[candidates.size];
+            String documentId = tasks.get(self).documentId();
+            boolean[] sameDocument = new boolean[candidates.size];
+            for (int c = 0; c < candidates.size; c++) {
+                int candidate = candidates.tasks[c];
+                int sharedCount = sharedCount(mine, departments[candidate]);
+                similarity[c] = jaccard(own, bigrams[candidate]);
+                if (sharedCount == 0 && similarity[c] < MIN_SIMILARITY) {
+                    continue;
+                }
+                score[c] = similarity[c] + 0.1 * Math.min(sharedCount, 3);
+                sameDocument[c] = tasks.get(candidate).documentId().equals(documentId);
+                order[kept++] = c;
+            }
+            // other documents first, then by score, then by task id (the order the pages have always shown)
+            Integer[] best = new Integer[kept];
+            for (int k = 0; k < kept; k++) {
+                best[k] = order[k];
+            }
+            Arrays.sort(best, (x, y) -> {
+                int c = Boolean.compare(sameDocument[x], sameDocument[y]);
+                if (c == 0) {
+                    c = Double.compare(score[y], score[x]);
+                }
+                return c != 0 ? c : tasks.get(candidates.tasks[x]).id().compareTo(tasks.get(candidates.tasks[y]).id());
+            });
+            int shown = Math.min(LIMIT, kept);
+            related[self] = new int[shown];
+            similarityOut[self] = new double[shown];
+            for (int k = 0; k < shown; k++) {
+                related[self][k] = candidates.tasks[best[k]];
+                similarityOut[self][k] = similarity[best[k]];
+            }
+        }
+
+        /** Up to {@link #PROBES} of the task's probe-able bigrams, rarest first (ties by number). */
+        private int[] rarest(int[] own) {
+            long[] keys = new long[own.length];
+            int n = 0;
+            for (int bigram : own) {
+                if (probeable(bigram)) {
+                    keys[n++] = ((long) taskCount[bigram] << 32) | bigram;
+                }
+            }
+            Arrays.sort(keys, 0, n);
+            int[] out = new int[Math.min(n, PROBES)];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = (int) keys[k];
+            }
+            return out;
+        }
+
+        private void collect(int[] posting, int limit, Candidates into) {
+            if (posting == null) {
+                return;
+            }
+            Stamps st = stamps.get();
+            int[] stamp = st.stamp;
+            int query = st.query;
+            for (int i = 0; i < posting.length && i < limit; i++) {
+                if (stamp[posting[i]] != query) {
+                    stamp[posting[i]] = query;
+                    into.add(posting[i]);
+                }
+            }
+        }
     }
 
     /** The candidates of one task, in the order collected, without boxing. */
@@ -227,36 +357,23 @@ final class RelatedTasks {
         }
     }
 
-    /** Up to {@link #PROBES} of the task's probe-able bigrams, rarest first (ties by number). */
-    private int[] rarest(int[] own) {
-        long[] keys = new long[own.length];
-        int n = 0;
-        for (int bigram : own) {
-            if (probeable(bigram)) {
-                keys[n++] = ((long) taskCount[bigram] << 32) | bigram;
+    /** The bigrams as numbers (new ones numbered in the order met, so a build is deterministic), sorted. */
+    private static int[] numbered(long[] keys, Map<Long, Integer> numbers) {
+        int[] out = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            Integer number = numbers.get(keys[k]);
+            if (number == null) {
+                number = numbers.size();
+                numbers.put(keys[k], number);
             }
+            out[k] = number;
         }
-        Arrays.sort(keys, 0, n);
-        int[] out = new int[Math.min(n, PROBES)];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (int) keys[k];
-        }
+        Arrays.sort(out);
         return out;
     }
 
-    private void collect(int[] posting, int limit, Candidates into) {
-        if (posting == null) {
-            return;
-        }
-        Stamps st = stamps.get();
-        int[] stamp = st.stamp;
-        int query = st.query;
-        for (int i = 0; i < posting.length && i < limit; i++) {
-            if (stamp[posting[i]] != query) {
-                stamp[posting[i]] = query;
-                into.add(posting[i]);
-            }
-        }
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int sharedCount(int[] a, int[] b) {
@@ -269,11 +386,11 @@ final class RelatedTasks {
         return count;
     }
 
-    private static int[] shared(int[] a, int[] b) {
-        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
-    }
-
-    /** The distinct bigrams of letters and digits, sorted; punctuation and spaces break the runs. */
+    /**
+     * The distinct bigrams of letters, sorted; digits, punctuation and spaces break the runs. Figures say how much,
+     * not what about: two tasks due in the same year are not alike for it, and a changed target leaves a task's
+     * relations as they were.
+     */
     static long[] bigrams(String text) {
         long[] out = new long[Math.max(0, text.length() - 1)];
         int n = 0;
@@ -281,7 +398,7 @@ final class RelatedTasks {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
+            if (Character.isLetter(cp)) {
                 if (previous >= 0) {
                     out[n++] = ((long) previous << 32) | cp;
                 }
@@ -293,7 +410,7 @@ final class RelatedTasks {
         return Arrays.stream(out, 0, n).sorted().distinct().toArray();
     }
 
-    /** The Jaccard similarity of two texts' bigrams, as {@link #of} compares tasks. */
+    /** The Jaccard similarity of two texts' bigrams, as tasks are compared. */
     static double similarity(String a, String b) {
         Map<Long, Integer> numbers = new HashMap<>();
         return jaccard(numbered(bigrams(a), numbers), numbered(bigrams(b), numbers));

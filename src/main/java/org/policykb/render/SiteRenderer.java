@@ -129,22 +129,27 @@ public final class SiteRenderer {
      */
     public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
                        java.util.function.Consumer<OutputFile> sink) {
-        render(kb, ctx, changes, FileReuse.NONE, sink);
+        render(kb, ctx, changes, FileReuse.NONE, RelatedTaskTable.NONE, sink);
     }
 
     /**
      * As {@link #render(KnowledgeBase, RenderContext, org.policykb.model.ChangeLog, java.util.function.Consumer)},
      * but the pages {@code reuse} keeps are not rendered (nor handed to {@code sink}); sitemap.xml still lists them.
      * The change page, feed, 404 and search pages, sitemap, ledgers and assets are always made: they are few.
+     * The related tasks of {@code previous} are reused when they were found from the same tasks.
+     *
+     * @return the related tasks of this site, for the next build
      */
-    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes, FileReuse reuse,
-                       java.util.function.Consumer<OutputFile> sink) {
+    public RelatedTaskTable render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
+                                   FileReuse reuse, RelatedTaskTable previous,
+                                   java.util.function.Consumer<OutputFile> sink) {
         RenderIndex index = new RenderIndex(kb);
         SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
         IndexViewBuilder indexes = new IndexViewBuilder(index, layout, goalRows);
         DocumentViewBuilder documents = new DocumentViewBuilder(index, layout, goalRows);
-        TaskViewBuilder tasks = new TaskViewBuilder(index, layout, goalRows, new RelatedTasks(index));
+        RelatedTasks related = new RelatedTasks(index, previous);
+        TaskViewBuilder tasks = new TaskViewBuilder(index, layout, goalRows, related);
         DepartmentViewBuilder departments = new DepartmentViewBuilder(index, layout, goalRows);
         DepartmentLedger ledger = new DepartmentLedger(index);
 
@@ -191,6 +196,7 @@ public final class SiteRenderer {
         });
         copyAssets(out);
         out.add(OutputFile.utf8("sitemap.xml", Sitemap.xml(out.sitemap(), ctx)));
+        return related.table();
     }
 
     /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */

@@ -89,10 +89,13 @@ class RegenerationTest {
         Path out = tmp.resolve("site");
         build(content, out, false);
         ageAll(out);
+        Path relatedTasks = SiteBuilder.stateFolder(out).resolve("related.bin");
+        Files.setLastModifiedTime(relatedTasks, OLD);
 
         Path plan = content.resolve(WORK_PLAN + ".txt");
         Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
         BuildResult second = build(content, out, false);
+        assertEquals(OLD, Files.getLastModifiedTime(relatedTasks), "a changed figure leaves the related tasks as found");
 
         List<String> changes = second.changes().changes().stream().map(c -> c.kind().label() + "：" + c.description()).toList();
         assertTrue(changes.contains("目标调整：普惠性幼儿园覆盖率 80% → 90%"), changes.toString());
@@ -219,5 +222,28 @@ class RegenerationTest {
         String page = Files.readString(old);
         assertTrue(page.contains("t-美育工作抓机制-创品牌.html"), page);
         assertTrue(page.contains("http-equiv=\"refresh\""));
+    }
+
+    @Test
+    void rewordedTasksAndADamagedRelatedTaskFileGiveTheSiteOfACleanBuild(@TempDir Path tmp) throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Path relatedTasks = SiteBuilder.stateFolder(out).resolve("related.bin");
+        byte[] before = Files.readAllBytes(relatedTasks);
+
+        // the wording of a task's title is compared: the related tasks are found again
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("13.美育工作抓机制创品牌。", "13.美育工作抓机制、创品牌、育新人。"));
+        build(content, out, false);
+        assertFalse(Arrays.equals(before, Files.readAllBytes(relatedTasks)), "a new table for new wording");
+        assertSameAsCleanBuild(content, out);
+
+        // a damaged table is no table
+        byte[] damaged = Files.readAllBytes(relatedTasks);
+        Files.write(relatedTasks, Arrays.copyOf(damaged, damaged.length / 2));
+        Files.writeString(plan, Files.readString(plan).replace("育新人", "育新人才"));
+        build(content, out, false);
+        assertSameAsCleanBuild(content, out);
     }
 }

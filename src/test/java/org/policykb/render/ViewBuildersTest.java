@@ -119,6 +119,59 @@ class ViewBuildersTest {
         assertTrue(matches.stream().noneMatch(m -> m.task().id().equals("work-2024/一.1")));
     }
 
+    /** The knowledge base with one task's text changed by {@code edit}. */
+    private KnowledgeBase withTaskText(String taskId, java.util.function.UnaryOperator<String> edit) {
+        List<PolicyDocument> documents = kb.documents().stream().map(d -> new PolicyDocument(d.id(), d.source(),
+                d.text(), d.meta(), d.root(), d.tasks().stream().map(t -> !t.id().equals(taskId) ? t
+                        : new Task(t.id(), t.documentId(), t.sectionId(), t.number(), t.title(), edit.apply(t.text()),
+                        t.lead(), t.support(), t.span())).toList(), d.goals(), d.problems())).toList();
+        return new KnowledgeBase(documents, kb.departments(), kb.departmentIdByName(), kb.problems());
+    }
+
+    @Test
+    void relatedTasksAreReusedWhileNoTaskIsWordedOrAssignedDifferently() {
+        RelatedTaskTable first = new RelatedTasks(index).table();
+        RelatedTaskTable read = RelatedTaskTable.read(first.bytes()).orElseThrow();
+        String taskId = "work-2024/一.1";
+
+        // a figure is not part of the comparison: the table read back is reused, and gives the same matches
+        KnowledgeBase figure = withTaskText(taskId, text -> text.replaceFirst("[0-9]+", "97"));
+        assertTrue(!figure.equals(kb), "the edit changed a figure");
+        RenderIndex figureIndex = new RenderIndex(figure);
+        RelatedTasks reused = new RelatedTasks(figureIndex, read);
+        assertTrue(reused.table() == read, "same tasks, same departments, same words: the table is reused");
+        assertEquals(List.copyOf(new RelatedTasks(figureIndex).of(figureIndex.findTask(taskId).orElseThrow())),
+                reused.of(figureIndex.findTask(taskId).orElseThrow()));
+
+        // new wording at the start of a task is compared again
+        KnowledgeBase worded = withTaskText(taskId, text -> "统筹推进义务教育优质均衡发展，" + text);
+        RelatedTasks recomputed = new RelatedTasks(new RenderIndex(worded), read);
+        assertTrue(recomputed.table() != read && !recomputed.table().inputs().equals(read.inputs()));
+    }
+
+    @Test
+    void aDamagedRelatedTaskTableIsNoTable() {
+        byte[] bytes = new RelatedTasks(index).table().bytes();
+        assertTrue(RelatedTaskTable.read(bytes).isPresent());
+        assertTrue(RelatedTaskTable.read(java.util.Arrays.copyOf(bytes, bytes.length - 3)).isEmpty(), "cut short");
+        assertTrue(RelatedTaskTable.read("not a table".getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty());
+        byte[] outOfRange = bytes.clone();
+        // the last related task's position, made to point past the tasks
+        int at = bytes.length - 8 * countOf(bytes) - 4;
+        java.nio.ByteBuffer.wrap(outOfRange).putInt(at, Integer.MAX_VALUE);
+        assertTrue(RelatedTaskTable.read(outOfRange).isEmpty(), "a position past the tasks");
+    }
+
+    /** How many related-task entries a table's bytes hold (the last of its start offsets). */
+    private static int countOf(byte[] bytes) {
+        RelatedTaskTable table = RelatedTaskTable.read(bytes).orElseThrow();
+        int count = 0;
+        for (int t = 0; t < table.tasks(); t++) {
+            count += table.count(t);
+        }
+        return count;
+    }
+
     @Test
     void aTableRowsTaskPageDropsTheCellsItsHeadingRepeats() {
         Task row = new Task("d/表2.4", "d", "表2", "4", "乡村中小学厕所革命工程",
