@@ -6,6 +6,8 @@ import org.policykb.index.SearchIndex;
 import org.policykb.model.ChangeLog;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
+import org.policykb.model.PolicyDocument;
+import org.policykb.model.Sha256;
 import org.policykb.model.Problem;
 import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,8 +116,11 @@ public final class SiteBuilder {
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
-                FileReuse reuse = carryOver(previousDigests, digests, publication, links, rendered::add, keptPages);
-                FileReuse cardReuse = carryOver(previousDigests, digests, publication, links, path -> { }, keptCards);
+                Map<String, String> versions = documentVersions(kb, reading.hashBySource());
+                FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages,
+                        versions);
+                FileReuse cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptCards,
+                        versions);
                 RelatedTaskTable previousRelated = settings.clean() ? RelatedTaskTable.NONE
                         : lastRelated != null ? lastRelated : RelatedTaskCache.read(state, codeIdentity);
                 RelatedTaskTable related = times.time("render+check+write", () -> {
@@ -170,27 +176,90 @@ public final class SiteBuilder {
 
     /**
      * Keeps a file in the new site (hard-linked from the published one) when the published file was made from the
-     * same digest; records every digest for the next build, hands the paths that must be made anew to
-     * {@code remade} and counts the kept ones.
+     * same digest, or from the same inputs; records every digest for the next build, hands the paths that must be
+     * made anew to {@code remade} and counts the kept ones. A file asked for by inputs is recorded as the inputs'
+     * SHA-256, a space, and its digest (made only when the inputs differ).
      */
-    private static FileReuse carryOver(Map<String, String> previous, Map<String, String> digests,
-                                       SiteWriter.Publication publication, LinkChecker.Session links,
-                                       java.util.function.Consumer<String> remade,
-                                       java.util.concurrent.atomic.AtomicInteger kept) {
-        return (path, digest) -> {
+    private static final class CarryOver implements FileReuse {
+        private final Map<String, String> previous;
+        private final Map<String, String> digests;
+        private final SiteWriter.Publication publication;
+        private final LinkChecker.Session links;
+        private final java.util.function.Consumer<String> remade;
+        private final java.util.concurrent.atomic.AtomicInteger kept;
+        private final Map<String, String> versions;
+
+        CarryOver(Map<String, String> previous, Map<String, String> digests, SiteWriter.Publication publication,
+                  LinkChecker.Session links, java.util.function.Consumer<String> remade,
+                  java.util.concurrent.atomic.AtomicInteger kept, Map<String, String> versions) {
+            this.previous = previous;
+            this.digests = digests;
+            this.publication = publication;
+            this.links = links;
+            this.remade = remade;
+            this.kept = kept;
+            this.versions = versions;
+        }
+
+        @Override
+        public boolean keep(String path, String digest) {
             digests.put(path, digest);
+            if (digest.equals(previous.get(path)) && carry(path)) {
+                return true;
+            }
+            remade.accept(path);
+            return false;
+        }
+
+        @Override
+        public boolean keep(String path, String inputs, java.util.function.Supplier<String> digest) {
+            String key = Sha256.hex(inputs).substring(0, 32);
+            String before = previous.get(path);
+            int space = before == null ? -1 : before.indexOf(' ');
+            if (space > 0 && before.substring(0, space).equals(key)) {
+                digests.put(path, before);
+                if (carry(path)) {
+                    return true;
+                }
+            }
+            String made = digest.get();
+            digests.put(path, key + " " + made);
+            if (space > 0 && before.substring(space + 1).equals(made) && carry(path)) {
+                return true;
+            }
+            remade.accept(path);
+            return false;
+        }
+
+        @Override
+        public java.util.Optional<String> documentVersion(String documentId) {
+            return java.util.Optional.ofNullable(versions.get(documentId));
+        }
+
+        private boolean carry(String path) {
             try {
-                if (digest.equals(previous.get(path)) && publication.keep(path)) {
+                if (publication.keep(path)) {
                     links.kept(path, () -> publication.read(path));
                     kept.incrementAndGet();
                     return true;
                 }
+                return false;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            remade.accept(path);
-            return false;
-        };
+        }
+    }
+
+    /** Each document's version: the code that read it, its source's path and content hash, and its id. */
+    private Map<String, String> documentVersions(KnowledgeBase kb, Map<String, String> hashBySource) {
+        Map<String, String> versions = new HashMap<>();
+        for (PolicyDocument document : kb.documents()) {
+            String hash = hashBySource.get(document.source());
+            if (hash != null) {
+                versions.put(document.id(), String.join("\u0000", codeIdentity, document.source(), hash, document.id()));
+            }
+        }
+        return versions;
     }
 
     private static void deleteTree(Path root) throws IOException {

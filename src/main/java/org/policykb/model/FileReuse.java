@@ -1,5 +1,8 @@
 package org.policykb.model;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Lets a build carry over files it published last time when what they are made from has not changed, so an edit
  * remakes only the files that show it. A stage asks once per file, with a digest of everything the file is made
@@ -15,4 +18,21 @@ public interface FileReuse {
      * carried over as it is; the stage then does not make it
      */
     boolean keep(String path, String digest);
+
+    /**
+     * As {@link #keep(String, String)}, for a file whose digest costs as much as the file: when the file was published
+     * from the same {@code inputs} (a short key of everything it is made from, such as the versions of the
+     * documents it shows) it is kept without its digest being made; otherwise {@code digest} decides.
+     */
+    default boolean keep(String path, String inputs, Supplier<String> digest) {
+        return keep(path, digest.get());
+    }
+
+    /**
+     * The version of a document as read: equal exactly when the document was read from the same source, the same
+     * way (same bytes, path, id and code), or empty when not known, which rules out {@code inputs} keys.
+     */
+    default Optional<String> documentVersion(String documentId) {
+        return Optional.empty();
+    }
 }

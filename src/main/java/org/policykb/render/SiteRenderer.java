@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -160,11 +161,19 @@ public final class SiteRenderer {
         for (GoalsView goals : indexes.goalPages()) {
             page(out, IndexViewBuilder.goalsPage(goals.pageNumber()), "goals.ftlh", goals);
         }
+        // A document's own pages show that document and the shared inputs alone (a task page also its related
+        // tasks): while their versions are the same, the pages are kept without their views being built.
+        String shared = sharedInputs(kb, ctx);
         index.documents().parallelStream().forEach(document -> {
-            page(out, SiteUrls.document(document.id()), "document.ftlh", documents.document(document));
-            page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", documents.goals(document));
+            Optional<String> version = reuse.documentVersion(document.id());
+            page(out, SiteUrls.document(document.id()), "document.ftlh", version.map(v -> shared + v),
+                    () -> documents.document(document));
+            page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", version.map(v -> shared + v),
+                    () -> documents.goals(document));
             for (Task task : document.tasks()) {
-                page(out, SiteUrls.task(task.id()), "task.ftlh", tasks.task(task));
+                page(out, SiteUrls.task(task.id()), "task.ftlh",
+                        version.flatMap(v -> relatedInputs(task, related, reuse).map(r -> shared + v + r)),
+                        () -> tasks.task(task));
             }
         });
         index.departments().parallelStream().forEach(department -> {
@@ -233,6 +242,17 @@ public final class SiteRenderer {
             sitemap.add(path);
         }
 
+        /** A page kept when made from the same inputs, else when its digest is the same; else rendered. */
+        void page(String path, String inputs, java.util.function.Supplier<String> digest,
+                  java.util.function.Supplier<String> render) {
+            if (reuse.keep(path, inputs, digest)) {
+                claim(path);
+            } else {
+                add(OutputFile.utf8(path, render.get()));
+            }
+            sitemap.add(path);
+        }
+
         List<String> sitemap() {
             return List.copyOf(sitemap);
         }
@@ -262,6 +282,52 @@ public final class SiteRenderer {
 
     private void page(Emitter out, String path, String template, Object view) {
         out.page(path, digest(template, view), () -> process(template, view));
+    }
+
+    /**
+     * A page kept when it was made from the same {@code inputs} (when known; the template is added to them),
+     * else when its view's digest is the same; the view is built only when needed, at most once.
+     */
+    private void page(Emitter out, String path, String template, Optional<String> inputs,
+                      java.util.function.Supplier<Object> view) {
+        if (inputs.isEmpty()) {
+            page(out, path, template, view.get());
+            return;
+        }
+        Object[] built = new Object[1];
+        java.util.function.Supplier<Object> once = () -> built[0] != null ? built[0] : (built[0] = view.get());
+        out.page(path, inputs.get() + "\u0000" + template, () -> digest(template, once.get()),
+                () -> process(template, once.get()));
+    }
+
+    /**
+     * What every document and task page is made from besides its documents: the theme, the context, which parts
+     * the site has, and the departments and the names they go by.
+     */
+    private String sharedInputs(KnowledgeBase kb, RenderContext ctx) {
+        java.security.MessageDigest sha = sha256();
+        sha.update(themeDigest);
+        String all = String.join("\u0000", ctx.toString(), Boolean.toString(hasSearch), Boolean.toString(hasChanges),
+                kb.departments().toString(), new TreeMap<>(kb.departmentIdByName()).toString());
+        sha.update(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16) + "\u0000";
+    }
+
+    /**
+     * What a task page shows of its related tasks: each one's id, document version and likeness, or empty when
+     * a version is unknown. (The departments they share follow from their documents and the shared inputs.)
+     */
+    private static Optional<String> relatedInputs(Task task, RelatedTasks related, FileReuse reuse) {
+        StringBuilder out = new StringBuilder();
+        for (RelatedTasks.Match match : related.of(task)) {
+            Optional<String> version = reuse.documentVersion(match.task().documentId());
+            if (version.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('\u0000').append(match.task().id()).append('\u0000').append(version.get())
+                    .append('\u0000').append(match.similarity());
+        }
+        return Optional.of(out.toString());
     }
 
     /**

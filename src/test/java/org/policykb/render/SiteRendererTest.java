@@ -243,4 +243,77 @@ class SiteRendererTest {
         var template = assertThrows(IllegalArgumentException.class, () -> new SiteRenderer(dir));
         assertTrue(template.getMessage().contains("home.ftlh"), template.getMessage());
     }
+
+    /** Keeps a page when it was made from the same inputs last time; counts the digests it had to ask for. */
+    private static final class RecordingReuse implements org.policykb.model.FileReuse {
+        final Map<String, String> inputsBefore;
+        final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<String> digested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Map<String, String> versions;
+
+        RecordingReuse(Map<String, String> inputsBefore, Map<String, String> versions) {
+            this.inputsBefore = inputsBefore;
+            this.versions = versions;
+        }
+
+        @Override
+        public boolean keep(String path, String digest) {
+            return false;
+        }
+
+        @Override
+        public boolean keep(String path, String inputs, java.util.function.Supplier<String> digest) {
+            this.inputs.put(path, inputs);
+            if (inputs.equals(inputsBefore.get(path))) {
+                return true;
+            }
+            digested.add(path);
+            digest.get();
+            return false;
+        }
+
+        @Override
+        public java.util.Optional<String> documentVersion(String documentId) {
+            return java.util.Optional.ofNullable(versions.get(documentId));
+        }
+    }
+
+    @Test
+    void pagesOfUnchangedDocumentsAreKeptWithoutTheirViewsBeingBuilt() {
+        KnowledgeBase kb = KnowledgeBaseFixtures.twoDocuments();
+        SiteRenderer renderer = new SiteRenderer(TEMPLATES);
+        Map<String, String> versions = new java.util.HashMap<>();
+        kb.documents().forEach(d -> versions.put(d.id(), "v1"));
+        RecordingReuse first = new RecordingReuse(Map.of(), versions);
+        List<OutputFile> all = new ArrayList<>();
+        renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), first, RelatedTaskTable.NONE, all::add);
+        int ownPages = kb.tasks().size() + 2 * kb.documents().size();
+        assertEquals(ownPages, first.inputs.size(), "every document, goals and task page has inputs");
+
+        RecordingReuse same = new RecordingReuse(first.inputs, versions);
+        List<String> made = new ArrayList<>();
+        renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), same, RelatedTaskTable.NONE,
+                f -> made.add(f.path()));
+        assertEquals(java.util.Set.of(), same.digested, "same versions: no view is built");
+        assertTrue(made.stream().noneMatch(p -> p.startsWith("documents/") || p.startsWith("tasks/")), made.toString());
+
+        // a new version of one document: its pages are asked about, and the pages of tasks related to its tasks
+        String edited = kb.documents().get(0).id();
+        Map<String, String> newer = new java.util.HashMap<>(versions);
+        newer.put(edited, "v2");
+        RecordingReuse changed = new RecordingReuse(first.inputs, newer);
+        renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), changed, RelatedTaskTable.NONE, f -> { });
+        RelatedTasks related = new RelatedTasks(new RenderIndex(kb));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (var document : kb.documents()) {
+            for (var task : document.tasks()) {
+                if (document.id().equals(edited) || related.of(task).stream().anyMatch(m -> m.task().documentId().equals(edited))) {
+                    expected.add(org.policykb.model.SiteUrls.task(task.id()));
+                }
+            }
+        }
+        expected.add(org.policykb.model.SiteUrls.document(edited));
+        expected.add(DocumentViewBuilder.goalsPath(kb.documents().get(0)));
+        assertEquals(expected, new java.util.TreeSet<>(changed.digested));
+    }
 }
