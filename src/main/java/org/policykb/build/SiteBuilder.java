@@ -95,7 +95,8 @@ public final class SiteBuilder {
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
             java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger keptCards = new java.util.concurrent.atomic.AtomicInteger();
+            // files other than pages carried over: search cards and department ledgers
+            java.util.concurrent.atomic.AtomicInteger keptFiles = new java.util.concurrent.atomic.AtomicInteger();
             java.util.function.Consumer<OutputFile> sink = file -> {
                 links.accept(file);
                 try {
@@ -117,9 +118,9 @@ public final class SiteBuilder {
                 // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
                 Map<String, String> versions = documentVersions(kb, reading.hashBySource());
-                FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages,
+                FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages, keptFiles,
                         versions);
-                FileReuse cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptCards,
+                FileReuse cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptFiles, keptFiles,
                         versions);
                 RelatedTaskTable previousRelated = settings.clean() ? RelatedTaskTable.NONE
                         : lastRelated != null ? lastRelated : RelatedTaskCache.read(state, codeIdentity);
@@ -161,7 +162,7 @@ public final class SiteBuilder {
                 throw e;
             }
             int[] written = {writer.written()};
-            return new BuildResult(kb, fileCount.get() + keptPages.get() + keptCards.get(), written[0],
+            return new BuildResult(kb, fileCount.get() + keptPages.get() + keptFiles.get(), written[0],
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
                     rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached());
         }
@@ -176,8 +177,8 @@ public final class SiteBuilder {
 
     /**
      * Keeps a file in the new site (hard-linked from the published one) when the published file was made from the
-     * same digest, or from the same inputs; records every digest for the next build, hands the paths that must be
-     * made anew to {@code remade} and counts the kept ones. A file asked for by inputs is recorded as the inputs'
+     * same digest, or from the same inputs; records every digest for the next build, hands the pages that must be
+     * made anew to {@code remade} and counts the kept pages and other files. A file asked for by inputs is recorded as the inputs'
      * SHA-256, a space, and its digest (made only when the inputs differ).
      */
     private static final class CarryOver implements FileReuse {
@@ -186,18 +187,21 @@ public final class SiteBuilder {
         private final SiteWriter.Publication publication;
         private final LinkChecker.Session links;
         private final java.util.function.Consumer<String> remade;
-        private final java.util.concurrent.atomic.AtomicInteger kept;
+        private final java.util.concurrent.atomic.AtomicInteger keptPages;
+        private final java.util.concurrent.atomic.AtomicInteger keptFiles;
         private final Map<String, String> versions;
 
         CarryOver(Map<String, String> previous, Map<String, String> digests, SiteWriter.Publication publication,
                   LinkChecker.Session links, java.util.function.Consumer<String> remade,
-                  java.util.concurrent.atomic.AtomicInteger kept, Map<String, String> versions) {
+                  java.util.concurrent.atomic.AtomicInteger keptPages, java.util.concurrent.atomic.AtomicInteger keptFiles,
+                  Map<String, String> versions) {
             this.previous = previous;
             this.digests = digests;
             this.publication = publication;
             this.links = links;
             this.remade = remade;
-            this.kept = kept;
+            this.keptPages = keptPages;
+            this.keptFiles = keptFiles;
             this.versions = versions;
         }
 
@@ -207,7 +211,7 @@ public final class SiteBuilder {
             if (digest.equals(previous.get(path)) && carry(path)) {
                 return true;
             }
-            remade.accept(path);
+            remadeIfPage(path);
             return false;
         }
 
@@ -227,7 +231,7 @@ public final class SiteBuilder {
             if (space > 0 && before.substring(space + 1).equals(made) && carry(path)) {
                 return true;
             }
-            remade.accept(path);
+            remadeIfPage(path);
             return false;
         }
 
@@ -236,11 +240,21 @@ public final class SiteBuilder {
             return java.util.Optional.ofNullable(versions.get(documentId));
         }
 
+        private static boolean isPage(String path) {
+            return path.endsWith(".html");
+        }
+
+        private void remadeIfPage(String path) {
+            if (isPage(path)) {
+                remade.accept(path);
+            }
+        }
+
         private boolean carry(String path) {
             try {
                 if (publication.keep(path)) {
                     links.kept(path, () -> publication.read(path));
-                    kept.incrementAndGet();
+                    (isPage(path) ? keptPages : keptFiles).incrementAndGet();
                     return true;
                 }
                 return false;

@@ -55,6 +55,32 @@ final class DepartmentViewBuilder {
      * can have 100,000 tasks; on one page that would be tens of megabytes, which no phone opens.
      */
     List<DepartmentView> pages(Department department) {
+        Plan plan = plan(department);
+        List<Map.Entry<String, Integer>> partners = partners(plan);
+        List<DepartmentView> pages = new ArrayList<>();
+        for (int n = 1; n <= plan.pageCount(); n++) {
+            pages.add(page(plan, partners, n));
+        }
+        return pages;
+    }
+
+    /**
+     * How a department's ledger is laid out: its tasks by document, and the documents of each page. Cheap next to
+     * the pages' views; the documents say what the pages are made from.
+     */
+    record Plan(Department department, List<Task> lead, List<Task> support, Map<String, List<Task>> leadByDocument,
+                Map<String, List<Task>> supportByDocument, List<List<PolicyDocument>> chunks) {
+        int pageCount() {
+            return chunks.size();
+        }
+
+        /** Every document with a task of the department, in page order. */
+        List<PolicyDocument> documents() {
+            return chunks.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    Plan plan(Department department) {
         List<Task> lead = tasks(department.leadTasks());
         List<Task> support = tasks(department.supportTasks());
         // Group by document id first, then order the groups: the cost follows the department's own tasks.
@@ -79,36 +105,45 @@ final class DepartmentViewBuilder {
         if (chunks.isEmpty()) {
             chunks.add(List.of());
         }
-        List<Map.Entry<String, Integer>> partners = partners(department, lead, support);
-        List<DepartmentView> pages = new ArrayList<>();
-        for (int n = 1; n <= chunks.size(); n++) {
-            String path = SiteUrls.departmentPage(department.id(), n);
-            String title = n == 1 ? department.name() : department.name() + "（第 " + n + " 页）";
-            PageInfo page = layout.page(path, title, "departments",
-                    List.of(new Link(SiteLayout.DEPARTMENTS, "部门"), new Link("", department.name())), true);
-            String root = page.root();
-            List<DepartmentView.DocumentTasks> groups = chunks.get(n - 1).stream()
-                    .map(document -> new DepartmentView.DocumentTasks(
-                            SiteLayout.link(root, SiteUrls.document(document.id()), document.meta().title()),
-                            ChineseLabels.date(document.meta().date()),
-                            rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
-                            rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
-                    .toList();
-            // the goals of this page's tasks (BY_YEAR orders them wholly, whatever order they are gathered in)
-            List<Goal> goals = new ArrayList<>();
-            for (PolicyDocument document : chunks.get(n - 1)) {
-                leadByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
-                supportByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
-            }
-            List<GoalRow> goalRowList = distinctById(goals, Goal::id).stream().sorted(GoalRows.BY_YEAR)
-                    .map(g -> goalRows.row(g, root)).toList();
-            List<Link> pager = SiteLayout.pager(root, n, chunks.size(), other -> SiteUrls.departmentPage(department.id(), other));
-            pages.add(new DepartmentView(page, department.name(), department.aliases(), lead.size(), support.size(),
-                    groups, goalRowList, partners.stream().map(e -> new DepartmentView.Partner(DocumentBodyBuilder
-                            .departmentLink(index.findDepartment(e.getKey()).orElseThrow(), root), e.getValue())).toList(),
-                    SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager));
+        return new Plan(department, lead, support, leadByDocument, supportByDocument, chunks);
+    }
+
+    /** The departments sharing most tasks with the plan's department ({@link #partners(Department, List, List)}). */
+    List<Map.Entry<String, Integer>> partners(Plan plan) {
+        return partners(plan.department(), plan.lead(), plan.support());
+    }
+
+    /** Page {@code n} (from 1) of a department's ledger, with the department's {@link #partners(Plan)}. */
+    DepartmentView page(Plan plan, List<Map.Entry<String, Integer>> partners, int n) {
+        Department department = plan.department();
+        Map<String, List<Task>> leadByDocument = plan.leadByDocument();
+        Map<String, List<Task>> supportByDocument = plan.supportByDocument();
+        String path = SiteUrls.departmentPage(department.id(), n);
+        String title = n == 1 ? department.name() : department.name() + "（第 " + n + " 页）";
+        PageInfo page = layout.page(path, title, "departments",
+                List.of(new Link(SiteLayout.DEPARTMENTS, "部门"), new Link("", department.name())), true);
+        String root = page.root();
+        List<PolicyDocument> chunk = plan.chunks().get(n - 1);
+        List<DepartmentView.DocumentTasks> groups = chunk.stream()
+                .map(document -> new DepartmentView.DocumentTasks(
+                        SiteLayout.link(root, SiteUrls.document(document.id()), document.meta().title()),
+                        ChineseLabels.date(document.meta().date()),
+                        rows(leadByDocument.getOrDefault(document.id(), List.of()), department, root),
+                        rows(supportByDocument.getOrDefault(document.id(), List.of()), department, root)))
+                .toList();
+        // the goals of this page's tasks (BY_YEAR orders them wholly, whatever order they are gathered in)
+        List<Goal> goals = new ArrayList<>();
+        for (PolicyDocument document : chunk) {
+            leadByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
+            supportByDocument.getOrDefault(document.id(), List.of()).forEach(t -> goals.addAll(index.goalsOf(t)));
         }
-        return pages;
+        List<GoalRow> goalRowList = distinctById(goals, Goal::id).stream().sorted(GoalRows.BY_YEAR)
+                .map(g -> goalRows.row(g, root)).toList();
+        List<Link> pager = SiteLayout.pager(root, n, plan.pageCount(), other -> SiteUrls.departmentPage(department.id(), other));
+        return new DepartmentView(page, department.name(), department.aliases(), plan.lead().size(), plan.support().size(),
+                groups, goalRowList, partners.stream().map(e -> new DepartmentView.Partner(DocumentBodyBuilder
+                        .departmentLink(index.findDepartment(e.getKey()).orElseThrow(), root), e.getValue())).toList(),
+                SiteLayout.link(root, ledgerPath(department), department.name() + "任务台账.csv"), n, pager);
     }
 
     /**

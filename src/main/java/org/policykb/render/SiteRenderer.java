@@ -176,12 +176,23 @@ public final class SiteRenderer {
                         () -> tasks.task(task));
             }
         });
+        // A department's pages and ledger show its tasks, their documents and the shared inputs alone.
         index.departments().parallelStream().forEach(department -> {
-            for (DepartmentView view : departments.pages(department)) {
-                page(out, SiteUrls.departmentPage(department.id(), view.pageNumber()), "department.ftlh", view);
+            DepartmentViewBuilder.Plan plan = departments.plan(department);
+            Optional<String> inputs = departmentInputs(shared, plan, reuse);
+            List<List<Map.Entry<String, Integer>>> partners = new ArrayList<>(); // counted once, if a page is built
+            for (int n = 1; n <= plan.pageCount(); n++) {
+                int number = n;
+                page(out, SiteUrls.departmentPage(department.id(), n), "department.ftlh",
+                        inputs.map(i -> i + "\u0000" + number), () -> {
+                            if (partners.isEmpty()) {
+                                partners.add(departments.partners(plan));
+                            }
+                            return departments.page(plan, partners.getFirst(), number);
+                        });
             }
-            out.add(OutputFile.utf8(DepartmentViewBuilder.ledgerPath(department), ledger.csv(department,
-                    departments.tasks(department.leadTasks()), departments.tasks(department.supportTasks()))));
+            out.file(DepartmentViewBuilder.ledgerPath(department), inputs,
+                    () -> ledger.csv(department, plan.lead(), plan.support()));
         });
         // a host serves 404.html at any missing address, however deep: with the base URL its links work from all
         String notFoundRoot = ctx.baseUrl().orElse(RelativeHref.root(SiteLayout.NOT_FOUND));
@@ -240,6 +251,20 @@ public final class SiteRenderer {
                 add(OutputFile.utf8(path, render.get()));
             }
             sitemap.add(path);
+        }
+
+        /** A file that is not a page, made by {@code content} unless it was made from the same inputs. */
+        void file(String path, Optional<String> inputs, java.util.function.Supplier<String> content) {
+            if (inputs.isEmpty()) {
+                add(OutputFile.utf8(path, content.get()));
+                return;
+            }
+            String[] made = new String[1];
+            if (reuse.keep(path, inputs.get(), () -> Sha256.hex(made[0] = content.get()))) {
+                claim(path);
+            } else {
+                add(OutputFile.utf8(path, made[0] != null ? made[0] : content.get()));
+            }
         }
 
         /** A page kept when made from the same inputs, else when its digest is the same; else rendered. */
@@ -301,16 +326,35 @@ public final class SiteRenderer {
     }
 
     /**
-     * What every document and task page is made from besides its documents: the theme, the context, which parts
-     * the site has, and the departments and the names they go by.
+     * What every document, task and department page is made from besides its documents: the theme, the context,
+     * which parts the site has, and the departments (in order) and the names they go by.
      */
     private String sharedInputs(KnowledgeBase kb, RenderContext ctx) {
         java.security.MessageDigest sha = sha256();
         sha.update(themeDigest);
+        // a department's id, name and aliases, not its task lists: those change with tasks of other documents
+        String departments = kb.departments().stream()
+                .map(d -> d.id() + "\u0001" + d.name() + "\u0001" + d.aliases()).collect(java.util.stream.Collectors.joining("\u0002"));
         String all = String.join("\u0000", ctx.toString(), Boolean.toString(hasSearch), Boolean.toString(hasChanges),
-                kb.departments().toString(), new TreeMap<>(kb.departmentIdByName()).toString());
+                departments, new TreeMap<>(kb.departmentIdByName()).toString());
         sha.update(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16) + "\u0000";
+    }
+
+    /**
+     * What a department's pages and ledger are made from: the shared inputs, the department (its names and task
+     * lists) and the versions of the documents of its tasks; empty when a version is unknown.
+     */
+    private static Optional<String> departmentInputs(String shared, DepartmentViewBuilder.Plan plan, FileReuse reuse) {
+        StringBuilder out = new StringBuilder(shared).append(plan.department());
+        for (PolicyDocument document : plan.documents()) {
+            Optional<String> version = reuse.documentVersion(document.id());
+            if (version.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('\u0000').append(version.get());
+        }
+        return Optional.of(out.toString());
     }
 
     /**

@@ -288,17 +288,24 @@ class SiteRendererTest {
         List<OutputFile> all = new ArrayList<>();
         renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), first, RelatedTaskTable.NONE, all::add);
         int ownPages = kb.tasks().size() + 2 * kb.documents().size();
-        assertEquals(ownPages, first.inputs.size(), "every document, goals and task page has inputs");
+        long departmentFiles = first.inputs.keySet().stream().filter(p -> p.startsWith("departments/")).count();
+        assertEquals(ownPages, first.inputs.size() - departmentFiles, "every document, goals and task page has inputs");
+        assertTrue(departmentFiles >= 2L * kb.departments().size(), "a department's pages and its ledger have inputs");
 
         RecordingReuse same = new RecordingReuse(first.inputs, versions);
         List<String> made = new ArrayList<>();
         renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), same, RelatedTaskTable.NONE,
                 f -> made.add(f.path()));
         assertEquals(java.util.Set.of(), same.digested, "same versions: no view is built");
-        assertTrue(made.stream().noneMatch(p -> p.startsWith("documents/") || p.startsWith("tasks/")), made.toString());
+        assertTrue(made.stream().noneMatch(p -> p.startsWith("documents/") || p.startsWith("tasks/")
+                || p.startsWith("departments/")), made.toString());
 
-        // a new version of one document: its pages are asked about, and the pages of tasks related to its tasks
-        String edited = kb.documents().get(0).id();
+        // a new version of one document: its pages are asked about, and the pages of tasks related to its tasks;
+        // the document chosen leaves some department without a task in it
+        var editedDocument = kb.documents().stream().filter(d -> kb.departments().stream().anyMatch(dep ->
+                java.util.stream.Stream.concat(dep.leadTasks().stream(), dep.supportTasks().stream())
+                        .noneMatch(t -> t.startsWith(d.id() + "/")))).findFirst().orElseThrow();
+        String edited = editedDocument.id();
         Map<String, String> newer = new java.util.HashMap<>(versions);
         newer.put(edited, "v2");
         RecordingReuse changed = new RecordingReuse(first.inputs, newer);
@@ -313,7 +320,25 @@ class SiteRendererTest {
             }
         }
         expected.add(org.policykb.model.SiteUrls.document(edited));
-        expected.add(DocumentViewBuilder.goalsPath(kb.documents().get(0)));
+        expected.add(DocumentViewBuilder.goalsPath(editedDocument));
+        // and the pages and ledger of each department with a task in it; the other departments are kept as they are
+        java.util.Set<String> editedTasks = editedDocument.tasks().stream().map(t -> t.id())
+                .collect(java.util.stream.Collectors.toSet());
+        int untouched = 0;
+        for (var department : kb.departments()) {
+            java.util.List<String> own = new ArrayList<>(department.leadTasks());
+            own.addAll(department.supportTasks());
+            java.util.Set<String> files = first.inputs.keySet().stream()
+                    .filter(p -> p.startsWith("departments/" + department.id() + "/") || p.startsWith("departments/" + department.id() + ".")
+                            || p.equals(DepartmentViewBuilder.ledgerPath(department)))
+                    .collect(java.util.stream.Collectors.toSet());
+            if (own.stream().anyMatch(editedTasks::contains)) {
+                expected.addAll(files);
+            } else {
+                untouched++;
+            }
+        }
+        assertTrue(untouched > 0, "the fixture has a department without tasks in the edited document");
         assertEquals(expected, new java.util.TreeSet<>(changed.digested));
     }
 }
