@@ -85,6 +85,11 @@ public final class SiteWriter {
         private final String name;
         private final Path previous;
         private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        /**
+         * The folders of the new site made so far: asking the file system to make a folder that exists costs a failed
+         * call and an exception, once per file of a site that has a hundred files a folder.
+         */
+        private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private Publication(Path out, Path fresh, Path parent, String name, Path previous) {
             this.out = out;
@@ -95,7 +100,7 @@ public final class SiteWriter {
         }
 
         public void write(OutputFile file) throws IOException {
-            if (writeOne(fresh, file, previous)) {
+            if (writeOne(fresh, file, previous, folders)) {
                 count.incrementAndGet();
             }
         }
@@ -113,7 +118,7 @@ public final class SiteWriter {
                 return false;
             }
             Path target = inside(fresh, path);
-            Files.createDirectories(target.getParent());
+            folderOf(target, folders);
             if (!link(target, old, path)) {
                 Files.copy(old, target);
             }
@@ -185,10 +190,19 @@ public final class SiteWriter {
         return target;
     }
 
-    private static boolean writeOne(Path root, OutputFile file, Path previous) throws IOException {
+    /** Makes the folder {@code file} goes in, unless it is among the {@code made} ones. */
+    private static void folderOf(Path file, java.util.Set<Path> made) throws IOException {
+        Path folder = file.getParent();
+        if (!made.contains(folder)) {
+            Files.createDirectories(folder);
+            made.add(folder);
+        }
+    }
+
+    private static boolean writeOne(Path root, OutputFile file, Path previous, java.util.Set<Path> folders) throws IOException {
         Path target = inside(root, file.path());
         try {
-            Files.createDirectories(target.getParent());
+            folderOf(target, folders);
             Path old = previous == null ? null : previous.resolve(file.path());
             if (old == null || !sameBytes(old, file.bytes()) || !link(target, old, file.path())) {
                 // CREATE_NEW: the new folder starts empty, so a file already there is a second file for one path
