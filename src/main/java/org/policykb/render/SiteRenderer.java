@@ -245,37 +245,32 @@ public final class SiteRenderer {
 
         /** A page, rendered by {@code render} unless the last build's page can be kept. */
         void page(String path, String digest, java.util.function.Supplier<String> render) {
-            if (reuse.keep(path, digest)) {
-                claim(path);
-            } else {
-                add(OutputFile.utf8(path, render.get()));
-            }
+            keepOrMake(path, reuse.keep(path, digest), render);
             sitemap.add(path);
-        }
-
-        /** A file that is not a page, made by {@code content} unless it was made from the same inputs. */
-        void file(String path, Optional<String> inputs, java.util.function.Supplier<String> content) {
-            if (inputs.isEmpty()) {
-                add(OutputFile.utf8(path, content.get()));
-                return;
-            }
-            String[] made = new String[1];
-            if (reuse.keep(path, inputs.get(), () -> Sha256.hex(made[0] = content.get()))) {
-                claim(path);
-            } else {
-                add(OutputFile.utf8(path, made[0] != null ? made[0] : content.get()));
-            }
         }
 
         /** A page kept when made from the same inputs, else when its digest is the same; else rendered. */
         void page(String path, String inputs, java.util.function.Supplier<String> digest,
                   java.util.function.Supplier<String> render) {
-            if (reuse.keep(path, inputs, digest)) {
+            keepOrMake(path, reuse.keep(path, inputs, digest), render);
+            sitemap.add(path);
+        }
+
+        /** A file that is not a page, made by {@code content} unless it was made from the same inputs. */
+        void file(String path, Optional<String> inputs, java.util.function.Supplier<String> content) {
+            String[] made = new String[1];
+            boolean kept = inputs.isPresent()
+                    && reuse.keep(path, inputs.get(), () -> Sha256.hex(made[0] = content.get()));
+            keepOrMake(path, kept, () -> made[0] != null ? made[0] : content.get());
+        }
+
+        /** Claims a kept file's path, or makes the file. */
+        private void keepOrMake(String path, boolean kept, java.util.function.Supplier<String> make) {
+            if (kept) {
                 claim(path);
             } else {
-                add(OutputFile.utf8(path, render.get()));
+                add(OutputFile.utf8(path, make.get()));
             }
-            sitemap.add(path);
         }
 
         List<String> sitemap() {
