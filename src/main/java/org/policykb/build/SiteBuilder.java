@@ -35,6 +35,8 @@ import java.util.Map;
 public final class SiteBuilder {
     static final String SITE_TITLE = "政策文件知识库";
     private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+    /** The state file where publishing records the site folder and its spare. */
+    private static final String SITE_RECORD = "site.tsv";
 
     private final KnowledgeBaseReader reader = new KnowledgeBaseReader();
     private final DataExport dataExport = new DataExport();
@@ -88,8 +90,9 @@ public final class SiteBuilder {
 
             // Files go straight to the new site folder and the link check as they are made: a large site is never
             // held in memory whole, and documents are rendered in parallel.
-            SiteWriter writer = new SiteWriter(settings.content());
-            SiteWriter.Publication publication = writer.open(settings.out());
+            // The replaced site is kept as the spare the next build writes into; --clean starts from an empty folder.
+            SiteWriter writer = new SiteWriter(settings.content(), state.resolve(SITE_RECORD));
+            SiteWriter.Publication publication = writer.open(settings.out(), !settings.clean());
             LinkChecker.Session links = new LinkChecker().session();
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();

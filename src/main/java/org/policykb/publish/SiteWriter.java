@@ -13,17 +13,23 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 /**
- * Publishes a site atomically: every file is written into a fresh sibling folder, which then replaces the out
- * folder by two renames (old away, new in) before the old one is deleted. Until the swap the old site stays
- * whole; a failure while writing removes only the new folder. Refuses out folders whose replacement would
- * destroy something else: the file-system root, the user's home, the content folder or any folder containing it,
- * and a folder with files in it that PolicyKB did not write (a mistyped {@code --out ~/Documents} must not empty
- * Documents). Every published site carries a small marker file saying PolicyKB wrote it.
+ * Publishes a site atomically: every file is written into a folder beside the out folder, which then replaces it
+ * by two renames (old away, new in). Until the swap the old site stays whole; a failure while writing removes only
+ * the new folder. Refuses out folders whose replacement would destroy something else: the file-system root, the
+ * user's home, the content folder or any folder containing it, and a folder with files in it that PolicyKB did not
+ * write (a mistyped {@code --out ~/Documents} must not empty Documents). Every published site carries a small
+ * marker file saying PolicyKB wrote it.
+ * <p>
+ * With a {@link SiteRecord record}, the replaced site is not deleted but kept beside the new one as its spare
+ * ({@code .<name>.spare}), and the next build writes into the spare rather than into an empty folder: only the
+ * files that differ from the published ones are touched, not every file of the site (at ten thousand documents,
+ * nearly a million hard links and as many deletions per build). The two folders share the files they have in
+ * common, so a file of the spare is never written into, only unlinked and replaced.
  */
 public final class SiteWriter {
     /** Written into every published site; an existing out folder with files must have it (or an index.html). */
@@ -31,16 +37,27 @@ public final class SiteWriter {
 
     private final Path contentRoot;
     private final Path home;
+    /** Where the publication records its folders for the next one; null: no spare is kept. */
+    private final SiteRecord record;
     private int written;
 
     /** @param contentRoot the content folder of the build, which the site must never replace */
     public SiteWriter(Path contentRoot) {
-        this(contentRoot, Path.of(System.getProperty("user.home")));
+        this(contentRoot, Path.of(System.getProperty("user.home")), null);
     }
 
-    SiteWriter(Path contentRoot, Path home) {
+    /**
+     * A writer that keeps the replaced site as the spare of the next build, recording both folders in
+     * {@code record} (a file outside the site).
+     */
+    public SiteWriter(Path contentRoot, Path record) {
+        this(contentRoot, Path.of(System.getProperty("user.home")), record);
+    }
+
+    SiteWriter(Path contentRoot, Path home, Path record) {
         this.contentRoot = canonical(contentRoot);
         this.home = canonical(home);
+        this.record = record == null ? null : new SiteRecord(record);
     }
 
     public void publish(Path outDir, Collection<OutputFile> files) throws IOException {
@@ -62,6 +79,11 @@ public final class SiteWriter {
      * leaves the old site as it was.
      */
     public Publication open(Path outDir) throws IOException {
+        return open(outDir, true);
+    }
+
+    /** As {@link #open(Path)}; with {@code useSpare} false the new site starts from an empty folder whatever was kept. */
+    public Publication open(Path outDir, boolean useSpare) throws IOException {
         Path out = canonical(outDir);
         refuseDangerous(outDir, out);
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
@@ -72,9 +94,23 @@ public final class SiteWriter {
         Files.createDirectories(parent);
         String name = out.getFileName().toString();
         removeLeftovers(parent, name);
-        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        Path spare = parent.resolve("." + name + ".spare");
+        SiteRecord.Claims claims = record == null ? null
+                : record.take().filter(c -> c.describesSite(out)).orElse(null);
+        long[] differing = null;
+        Path folder;
+        if (claims != null && useSpare && claims.describesSpare(spare)) {
+            differing = record.differing(claims);
+            folder = Files.createTempDirectory(parent, "." + name + ".new-");
+            Files.delete(folder);
+            move(spare, folder);
+        } else {
+            deleteTree(spare);
+            folder = Files.createTempDirectory(parent, "." + name + ".new-");
+        }
         written = 0;
-        return new Publication(out, fresh, parent, name, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null);
+        return new Publication(out, folder, parent, name, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) ? out : null,
+                claims, differing);
     }
 
     /** A site being written beside the published one. */
@@ -84,24 +120,64 @@ public final class SiteWriter {
         private final Path parent;
         private final String name;
         private final Path previous;
+        /** What the record said of the published site; null when nothing trustworthy is known of it. */
+        private final SiteRecord.Claims claims;
+        /**
+         * When the new site is written into the spare: the hashes of the paths where the spare differs from the
+         * published site (every other file of the spare is the published file). Null when it started empty.
+         */
+        private final long[] differing;
         private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        /** Every path of the new site, written or kept: a second file for one is refused. */
+        private final java.util.Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** The paths written anew, whose files the old site (the next spare) does not share. */
+        private final java.util.Queue<String> writtenPaths = new java.util.concurrent.ConcurrentLinkedQueue<>();
         /**
          * The folders of the new site made so far: asking the file system to make a folder that exists costs a failed
          * call and an exception, once per file of a site that has a hundred files a folder.
          */
         private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        private Publication(Path out, Path fresh, Path parent, String name, Path previous) {
+        private Publication(Path out, Path fresh, Path parent, String name, Path previous, SiteRecord.Claims claims,
+                            long[] differing) {
             this.out = out;
             this.fresh = fresh;
             this.parent = parent;
             this.name = name;
             this.previous = previous;
+            this.claims = claims;
+            this.differing = differing;
         }
 
+        /** True when the spare's file at {@code path} is not the published one (or the new site started empty). */
+        private boolean differs(String path) {
+            return differing == null || SiteRecord.contains(differing, path);
+        }
+
+        /**
+         * Writes one file into the new site; a file whose bytes equal the published one is hard-linked to it instead
+         * (or, in the spare, left as it is), so it keeps its file time and an upload tool sends only real changes.
+         */
         public void write(OutputFile file) throws IOException {
-            if (writeOne(fresh, file, previous, folders)) {
+            String path = file.path();
+            Path target = inside(fresh, path);
+            claim(path);
+            try {
+                folderOf(target, folders);
+                Path old = previous == null ? null : inside(previous, path);
+                if (old != null && sameBytes(old, file.bytes()) && (!differs(path) || replaceByLink(target, old, path))) {
+                    return;
+                }
+                if (differing != null) {
+                    Files.deleteIfExists(target); // never write through a link into the published file
+                }
+                Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writtenPaths.add(path);
                 count.incrementAndGet();
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IOException("Cannot write " + path + " to " + target + ": " + e, e);
             }
         }
 
@@ -113,16 +189,35 @@ public final class SiteWriter {
             if (previous == null) {
                 return false;
             }
+            if (!differs(path)) {
+                claim(path); // the spare's file is the published one
+                return true;
+            }
             Path old = inside(previous, path);
             if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
+            claim(path);
             Path target = inside(fresh, path);
             folderOf(target, folders);
-            if (!link(target, old, path)) {
+            if (!replaceByLink(target, old, path)) {
                 Files.copy(old, target);
             }
             return true;
+        }
+
+        private void claim(String path) {
+            if (!paths.add(path)) {
+                throw twoFiles(path);
+            }
+        }
+
+        /** Links the published file into the new site in place of what the spare had there; false if it cannot. */
+        private boolean replaceByLink(Path target, Path old, String path) throws IOException {
+            if (differing != null) {
+                Files.deleteIfExists(target);
+            }
+            return link(target, old, path);
         }
 
         /** The bytes of a file already in the new site (written or kept). */
@@ -135,16 +230,52 @@ public final class SiteWriter {
         }
 
         public void commit() throws IOException {
+            // the paths of the published site the new one lacks: gone from the new site, and where the next spare differs
+            List<String> gone = new ArrayList<>();
             try {
                 if (!Files.exists(fresh.resolve(MARKER))) {
                     Files.writeString(fresh.resolve(MARKER), "Written by PolicyKB; this folder is replaced on every build.\n");
+                }
+                if (claims != null) {
+                    record.forEachPath(claims, (path, published) -> {
+                        if (!paths.contains(path)) {
+                            if (differing != null) {
+                                removeFromSpare(path);
+                            }
+                            if (published) {
+                                gone.add(path);
+                            }
+                        }
+                    });
                 }
             } catch (IOException | RuntimeException e) {
                 abandon();
                 throw e;
             }
             written = count.get();
-            swap(out, fresh, parent, name);
+            // the old site is kept as the next spare only when the record says what it holds
+            Path spare = record != null && claims != null ? parent.resolve("." + name + ".spare") : null;
+            swap(out, fresh, parent, name, spare);
+            if (record != null) {
+                List<String> differ = new ArrayList<>(writtenPaths);
+                differ.addAll(gone);
+                record.write(out, spare, paths, differ);
+            }
+        }
+
+        /** Deletes a file the new site does not have from the spare, and the folders that leaves empty. */
+        private void removeFromSpare(String path) throws IOException {
+            Path file = inside(fresh, path);
+            if (!Files.deleteIfExists(file)) {
+                return;
+            }
+            for (Path folder = file.getParent(); !folder.equals(fresh); folder = folder.getParent()) {
+                try {
+                    Files.delete(folder);
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    return;
+                }
+            }
         }
 
         public void abandon() throws IOException {
@@ -178,10 +309,6 @@ public final class SiteWriter {
         }
     }
 
-    /**
-     * Writes one file into the new folder; true when its bytes were written. A file whose bytes equal the published
-     * one is hard-linked to it instead, so it keeps its file time and an upload tool sends only real changes.
-     */
     private static Path inside(Path root, String path) {
         Path target = root.resolve(path).normalize();
         if (!target.startsWith(root)) {
@@ -196,28 +323,6 @@ public final class SiteWriter {
         if (!made.contains(folder)) {
             Files.createDirectories(folder);
             made.add(folder);
-        }
-    }
-
-    private static boolean writeOne(Path root, OutputFile file, Path previous, java.util.Set<Path> folders) throws IOException {
-        Path target = inside(root, file.path());
-        try {
-            folderOf(target, folders);
-            Path old = previous == null ? null : previous.resolve(file.path());
-            if (old == null || !sameBytes(old, file.bytes()) || !link(target, old, file.path())) {
-                // CREATE_NEW: the new folder starts empty, so a file already there is a second file for one path
-                try {
-                    Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    throw twoFiles(file.path());
-                }
-                return true;
-            }
-            return false;
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IOException("Cannot write " + file.path() + " to " + target + ": " + e, e);
         }
     }
 
@@ -264,8 +369,11 @@ public final class SiteWriter {
         return written;
     }
 
-    /** Old away, new in, old deleted; if the new one cannot be moved in, the old one is moved back. */
-    private static void swap(Path out, Path fresh, Path parent, String name) throws IOException {
+    /**
+     * Old away, new in, old deleted or kept as {@code spare}; if the new one cannot be moved in, the old one is moved
+     * back.
+     */
+    private static void swap(Path out, Path fresh, Path parent, String name, Path spare) throws IOException {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             move(fresh, out);
             return;
@@ -280,7 +388,11 @@ public final class SiteWriter {
             deleteTree(fresh);
             throw new IOException("Cannot move the new site into " + out + "; the old site is kept", e);
         }
-        deleteTree(old);
+        if (spare != null) {
+            move(old, spare);
+        } else {
+            deleteTree(old);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

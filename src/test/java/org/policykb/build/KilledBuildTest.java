@@ -34,8 +34,15 @@ class KilledBuildTest {
             }
         }
         Path out = tmp.resolve("site");
-        new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
-                LocalDate.of(2026, 1, 1)));
+        // Two builds, so the killed one writes into the spare: the site replaced by the second build, which shares
+        // every unchanged file with the published site.
+        for (int build = 0; build < 2; build++) {
+            Path doc = content.resolve("c1-" + samples.get(0).getFileName());
+            Files.writeString(doc, Files.readString(doc) + "\n第" + (build + 1) + "次补充说明。\n");
+            new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
+                    LocalDate.of(2026, 1, 1)));
+        }
+        assertTrue(Files.isDirectory(tmp.resolve(".site.spare")), "the replaced site is kept as the spare");
         Map<String, byte[]> before = tree(out);
 
         for (Path sample : samples) {
@@ -65,11 +72,24 @@ class KilledBuildTest {
             assertTrue(Arrays.equals(before.get(path), after.get(path)), "changed by the killed build: " + path);
         }
 
-        // The next build finishes the job and clears away what the killed one left.
-        new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
-                LocalDate.of(2026, 1, 1)));
-        assertFalse(writingNewSite(tmp), "leftover temporary folders were removed");
-        assertTrue(Files.readString(out.resolve("data/tasks.json")).length() > 0);
+        // The next build finishes the job and clears away what the killed one left, and so does the one after it,
+        // which writes into a spare again: both give the site a clean build gives.
+        for (int rebuild = 0; rebuild < 2; rebuild++) {
+            new SiteBuilder().build(new BuildSettings(content, out, Fixtures.projectRoot().resolve("templates"), false,
+                    LocalDate.of(2026, 1, 1)));
+            assertFalse(writingNewSite(tmp), "leftover temporary folders were removed");
+        }
+        Path clean = tmp.resolve("clean");
+        new SiteBuilder().build(new BuildSettings(content, clean, Fixtures.projectRoot().resolve("templates"), false,
+                LocalDate.of(2026, 1, 1), true));
+        Map<String, byte[]> incremental = tree(out);
+        Map<String, byte[]> expected = tree(clean);
+        expected.keySet().removeIf(path -> path.startsWith("changes."));
+        incremental.keySet().removeIf(path -> path.startsWith("changes."));
+        assertEquals(expected.keySet(), incremental.keySet());
+        for (String path : expected.keySet()) {
+            assertTrue(Arrays.equals(expected.get(path), incremental.get(path)), "differs from a clean build: " + path);
+        }
     }
 
     private static boolean writingNewSite(Path parent) throws Exception {

@@ -21,7 +21,30 @@ class SiteWriterTest {
 
     private SiteWriter writer() throws IOException {
         Path content = Files.createDirectories(tmp.resolve("project/content"));
-        return new SiteWriter(content, tmp.resolve("home"));
+        return new SiteWriter(content, tmp.resolve("home"), null);
+    }
+
+    /** A writer that keeps the replaced site as the next one's spare, as builds do. */
+    private SiteWriter recyclingWriter() throws IOException {
+        Path content = Files.createDirectories(tmp.resolve("project/content"));
+        return new SiteWriter(content, tmp.resolve("home"), tmp.resolve("project/.state/site.tsv"));
+    }
+
+    /** Every file of a folder (but the marker) with its text. */
+    private static java.util.Map<String, String> tree(Path dir) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (String path : listing(dir)) {
+            files.put(path, Files.readString(dir.resolve(path)));
+        }
+        return files;
+    }
+
+    private static Object inode(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    private static List<OutputFile> files(java.util.Map<String, String> texts) {
+        return texts.entrySet().stream().map(e -> OutputFile.utf8(e.getKey(), e.getValue())).toList();
     }
 
     private static List<String> listing(Path dir) throws IOException {
@@ -111,5 +134,74 @@ class SiteWriterTest {
         writer().publish(out, List.of(OutputFile.utf8("index.html", "二")));
         assertEquals("keep", Files.readString(outside.resolve("keep.txt")));
         assertFalse(Files.exists(out.resolve("link")));
+    }
+
+    @Test
+    void eachBuildWritesIntoTheSpareAndLeavesExactlyItsOwnFiles() throws IOException {
+        Path out = tmp.resolve("project/site");
+        Path spare = tmp.resolve("project/.site.spare");
+        List<java.util.Map<String, String>> sites = List.of(
+                java.util.Map.of("index.html", "一", "tasks/a/1.html", "甲", "tasks/b/1.html", "乙", "same.html", "同"),
+                java.util.Map.of("index.html", "二", "tasks/a/1.html", "甲", "new.html", "新", "same.html", "同"),
+                java.util.Map.of("index.html", "三", "tasks/b/1.html", "乙二", "same.html", "同"),
+                java.util.Map.of("index.html", "三", "tasks/b/1.html", "乙二", "new.html", "又新", "same.html", "同"),
+                java.util.Map.of("index.html", "四", "same.html", "同"));
+        Object unchanged = null;
+        for (java.util.Map<String, String> site : sites) {
+            recyclingWriter().publish(out, files(site));
+            assertEquals(new java.util.TreeMap<>(site), tree(out), "the site holds exactly the files of its build");
+            unchanged = unchanged == null ? inode(out.resolve("same.html")) : unchanged;
+            assertEquals(unchanged, inode(out.resolve("same.html")), "an unchanged file is never written again");
+        }
+        assertTrue(Files.isDirectory(spare), "the replaced site is kept as the next build's spare");
+        assertFalse(Files.exists(out.resolve("tasks/a")), "folders emptied by removed files go too");
+        assertFalse(Files.exists(out.resolve("tasks")));
+    }
+
+    @Test
+    void writingIntoTheSpareNeverChangesThePublishedSite() throws IOException {
+        Path out = tmp.resolve("project/site");
+        for (String text : List.of("一", "二", "三")) {
+            recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", text), OutputFile.utf8("a.html", "同")));
+        }
+        SiteWriter.Publication publication = recyclingWriter().open(out);
+        publication.write(OutputFile.utf8("index.html", "四"));
+        publication.write(OutputFile.utf8("a.html", "改"));
+        assertEquals(java.util.Map.of("a.html", "同", "index.html", "三"), tree(out),
+                "the spare shares files with the site: they are replaced, not written into");
+        publication.abandon(); // as a build that fails or is killed: the site is as it was
+        assertEquals(java.util.Map.of("a.html", "同", "index.html", "三"), tree(out));
+
+        // the next build trusts neither folder and still publishes exactly its own files
+        recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", "五")));
+        assertEquals(java.util.Map.of("index.html", "五"), tree(out));
+        recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", "五"), OutputFile.utf8("b.html", "乙")));
+        assertEquals(java.util.Map.of("b.html", "乙", "index.html", "五"), tree(out));
+    }
+
+    @Test
+    void aSiteReplacedByHandIsNotTakenForTheRecordedOne() throws IOException {
+        Path out = tmp.resolve("project/site");
+        for (String text : List.of("一", "二")) {
+            recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", text), OutputFile.utf8("a.html", text)));
+        }
+        // someone puts another site in its place: the record describes folders that are gone
+        Path other = Files.createDirectories(tmp.resolve("project/other"));
+        Files.writeString(other.resolve("index.html"), "别的");
+        Files.writeString(other.resolve("stray.html"), "别的");
+        deleteFolder(out);
+        Files.move(other, out);
+        recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", "三")));
+        assertEquals(java.util.Map.of("index.html", "三"), tree(out));
+        recyclingWriter().publish(out, List.of(OutputFile.utf8("index.html", "三"), OutputFile.utf8("a.html", "四")));
+        assertEquals(java.util.Map.of("a.html", "四", "index.html", "三"), tree(out));
+    }
+
+    private static void deleteFolder(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
