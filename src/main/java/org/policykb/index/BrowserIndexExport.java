@@ -81,10 +81,10 @@ public final class BrowserIndexExport {
             }
         });
         BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), sink);
-        List<BrowserPostings.FieldStats> stats = new ArrayList<>();
+        List<LiveStatistics.Field> stats = List.of(LiveStatistics.of(reader));
         try {
             for (int f = 0; f < FIELDS.size(); f++) {
-                stats.add(postings.add(reader, f, FIELDS.get(f), itemOfDoc));
+                postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
             }
             postings.files(FIELD_KEYS).forEach(sink);
         } finally {
@@ -265,7 +265,7 @@ public final class BrowserIndexExport {
         return files;
     }
 
-    private static OutputFile meta(Item[] items, List<BrowserPostings.FieldStats> stats, int shards,
+    private static OutputFile meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
                                    List<DepartmentEntry> departments, int documentCount, BrowserFilters filters) {
         StringBuilder out = new StringBuilder("{\"version\":1");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
@@ -275,7 +275,7 @@ public final class BrowserIndexExport {
                 .append(",\"docBlock\":").append(DOC_BLOCK);
         out.append(",\"fields\":{");
         for (int f = 0; f < stats.size(); f++) {
-            BrowserPostings.FieldStats s = stats.get(f);
+            LiveStatistics.Field s = stats.get(f);
             out.append(f > 0 ? "," : "").append('"').append(FIELD_KEYS.get(f)).append("\":{\"docCount\":")
                     .append(s.docCount()).append(",\"avgdl\":").append(s.avgdl()).append('}');
         }

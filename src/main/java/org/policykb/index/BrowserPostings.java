@@ -33,10 +33,6 @@ final class BrowserPostings {
     /** About this many bytes of first pages per shard. */
     private static final int SHARD_BYTES = 4_000;
 
-    /** One field's statistics as Lucene's BM25 sees them. */
-    record FieldStats(String field, int docCount, long sumTotalTermFreq, float avgdl) {
-    }
-
     private final int shardCount;
     private final StringBuilder[][] shards;
     private final int[] termsInShard;
@@ -54,9 +50,16 @@ final class BrowserPostings {
         return shardCount;
     }
 
-    /** Enough shards for about {@link #SHARD_BYTES} each, estimated from document frequencies alone. */
+    /**
+     * Enough shards for about {@link #SHARD_BYTES} each, estimated from the live document frequencies of the terms,
+     * so an index with deleted items is sharded as a fresh one. Only a term held by fewer than a first page of live
+     * items more than the deleted ones has its postings read.
+     */
     static int shardCount(DirectoryReader reader, List<String> fields) throws IOException {
         long bytes = 0;
+        Bits live = MultiBits.getLiveDocs(reader);
+        int deleted = reader.numDeletedDocs();
+        PostingsEnum postings = null;
         for (String field : fields) {
             Terms terms = MultiTerms.getTerms(reader, field);
             if (terms == null) {
@@ -64,7 +67,19 @@ final class BrowserPostings {
             }
             TermsEnum iterator = terms.iterator();
             for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                bytes += 24 + 6L * Math.min(iterator.docFreq(), FIRST_PAGE);
+                int df = iterator.docFreq();
+                if (live != null && df - deleted < FIRST_PAGE) {
+                    postings = iterator.postings(postings, PostingsEnum.NONE);
+                    df = 0;
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live.get(doc)) {
+                            df++;
+                        }
+                    }
+                }
+                if (df > 0) {
+                    bytes += 24 + 6L * Math.min(df, FIRST_PAGE);
+                }
             }
         }
         return (int) Math.max(1, bytes / SHARD_BYTES);
@@ -79,15 +94,16 @@ final class BrowserPostings {
         return Integer.remainderUnsigned(hash, shardCount);
     }
 
-    FieldStats add(DirectoryReader reader, int fieldIndex, String field, int[] itemOfDoc) throws IOException {
+    /** Adds the postings of {@code field}, scored with its {@code stats} over the live items. */
+    void add(DirectoryReader reader, int fieldIndex, String field, LiveStatistics.Field stats, int[] itemOfDoc)
+            throws IOException {
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms == null) {
-            return new FieldStats(field, 0, 0, 1f);
+            return;
         }
-        int docCount = terms.getDocCount();
-        long sum = terms.getSumTotalTermFreq();
+        int docCount = stats.docCount();
         // exactly BM25Similarity.avgFieldLength and its norm cache, so the keys order postings as scores do
-        float avgdl = (float) (sum / (double) docCount);
+        float avgdl = stats.avgdl();
         float[] normInverse = new float[256];
         for (int i = 0; i < 256; i++) {
             normInverse[i] = 1f / (SearchFields.K1 * ((1 - SearchFields.B)
@@ -127,11 +143,10 @@ final class BrowserPostings {
                 continue;
             }
             java.util.Arrays.sort(order, 0, size);
-            int df = iterator.docFreq(); // deleted documents still count, as they do for the searcher
+            int df = size; // live items only, as the searcher counts them (LiveStatistics)
             float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
             write(fieldIndex, term, df, idf, new Sorted(order, size, normOfItem, freqOfItem));
         }
-        return new FieldStats(field, docCount, sum, avgdl);
     }
 
     /** One term's postings, best first: item numbers in {@code order}'s low bits, their norm and freq beside. */

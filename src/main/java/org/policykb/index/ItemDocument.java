@@ -29,7 +29,8 @@ final class ItemDocument {
     private ItemDocument() {
     }
 
-    static Document of(IndexedItem item) {
+    /** @param text the item's {@link #text} as the analyzer's tokens, counted on their way into the index */
+    static Document of(IndexedItem item, LiveStatistics.TokenCount text) {
         Document doc = new Document();
         doc.add(new StringField(SearchFields.ID, item.id(), Field.Store.YES));
         doc.add(new NumericDocValuesField(SearchFields.ORD, item.ord()));
@@ -37,7 +38,9 @@ final class ItemDocument {
         doc.add(new StringField(SearchFields.TYPE, item.type().code(), Field.Store.YES));
         // One searched field, so every term has one posting list and one BM25 score, here and in the browser.
         // The title leads it; tasks and sections repeat their heading in the body, so a heading counts twice.
-        doc.add(new TextField(SearchFields.TEXT, text(item.title(), item.body()), Field.Store.NO));
+        doc.add(new TextField(SearchFields.TEXT, text));
+        // set once the text is indexed and counted (IndexWriter.updateNumericDocValue), which is after this document
+        doc.add(new NumericDocValuesField(SearchFields.TOKENS, 0));
         doc.add(new StoredField(SearchFields.TITLE, item.title()));
         doc.add(new StoredField(SearchFields.BODY, item.body()));
         doc.add(new StoredField(SearchFields.DISPLAY_TITLE, item.displayTitle()));
@@ -79,6 +82,9 @@ final class ItemDocument {
             NumericDocValues ords = segment.getNumericDocValues(SearchFields.ORD);
             SortedDocValues ids = segment.getSortedDocValues(SearchFields.ID_VALUE);
             BinaryDocValues hashes = segment.getBinaryDocValues(SearchFields.HASH_VALUE);
+            if (segment.getNumericDocValues(SearchFields.TOKENS) == null && segment.numDocs() > 0) {
+                complete = false; // written before token counts were kept
+            }
             for (int doc = 0; doc < segment.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) {
                     continue;

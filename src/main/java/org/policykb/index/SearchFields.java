@@ -28,6 +28,8 @@ final class SearchFields {
      */
     static final String ID_VALUE = "id_value";
     static final String HASH_VALUE = "hash_value";
+    /** How many tokens each item's TEXT has, as a doc value: see {@link LiveStatistics}. */
+    static final String TOKENS = "text_tokens";
 
     /** BM25 parameters, Lucene's defaults; the browser export writes them into meta.json. */
     static final float K1 = 1.2f;

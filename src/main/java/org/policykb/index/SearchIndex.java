@@ -89,7 +89,7 @@ public final class SearchIndex implements AutoCloseable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(64)
-                .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setForceMergeDeletesPctAllowed(0.0));
+                .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -109,7 +109,11 @@ public final class SearchIndex implements AutoCloseable {
                 items.parallelStream().forEach(item -> {
                     if (!item.contentHash().equals(stored.remove(item.id()))) {
                         try {
-                            writer.updateDocument(new Term(SearchFields.ID, item.id()), ItemDocument.of(item));
+                            Term id = new Term(SearchFields.ID, item.id());
+                            LiveStatistics.TokenCount text = new LiveStatistics.TokenCount(analyzer.tokenStream(
+                                    SearchFields.TEXT, ItemDocument.text(item.title(), item.body())));
+                            writer.updateDocument(id, ItemDocument.of(item, text));
+                            writer.updateNumericDocValue(id, SearchFields.TOKENS, text.count());
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -123,11 +127,7 @@ public final class SearchIndex implements AutoCloseable {
                 writer.deleteDocuments(new Term(SearchFields.ID, gone));
                 deleted++;
             }
-            if (written.get() > 0 || deleted > 0) {
-                // Deleted documents still count in term statistics until merged away; merging them now makes the
-                // scores of an updated index equal to a fresh one's, so --clean and incremental builds agree.
-                writer.forceMergeDeletes(true);
-            }
+            // Deleted items stay until Lucene merges them away in its own time: scores use LiveStatistics.
             writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departmentsJson(kb)).entrySet());
             writer.commit();
         } catch (IOException e) {
@@ -157,7 +157,7 @@ public final class SearchIndex implements AutoCloseable {
             return SearchResult.of(0, List.of());
         }
         Query query = query(parts, departmentId, request);
-        IndexSearcher searcher = new IndexSearcher(current);
+        IndexSearcher searcher = LiveStatistics.searcher(current);
         searcher.setSimilarity(new BM25Similarity());
         TopFieldDocs top = searcher.search(query, request.limit(), RANKING, true);
         int total = searcher.count(query);

@@ -145,4 +145,51 @@ class SearchIndexTest {
             assertEquals(0, own.update(kb).written(), "the rebuilt index knows every item's content");
         }
     }
+
+    @Test
+    void anUpdatedIndexWithDeletedItemsRanksExactlyAsAFreshOne(@TempDir Path dir) throws IOException {
+        // an editor corrects a target in one document: its items are rewritten, the old ones deleted
+        Path content = java.nio.file.Files.createDirectories(dir.resolve("content"));
+        try (var files = java.nio.file.Files.list(Path.of("content"))) {
+            for (Path file : files.sorted().toList()) {
+                java.nio.file.Files.copy(file, content.resolve(file.getFileName()));
+            }
+        }
+        Path edited;
+        try (var files = java.nio.file.Files.list(content)) {
+            edited = files.filter(f -> readText(f).matches("(?s).*\\d+%.*")).sorted().findFirst().orElseThrow();
+        }
+        java.nio.file.Files.writeString(edited, readText(edited).replaceFirst("(\\d+)%", "$11%"));
+        KnowledgeBase fewer = org.policykb.build.KnowledgeBaseReader.read(content);
+        try (SearchIndex updated = SearchIndex.open(dir.resolve("updated"));
+             SearchIndex fresh = SearchIndex.open(dir.resolve("fresh"))) {
+            updated.update(kb);
+            updated.update(fewer);
+            fresh.update(fewer);
+            assertTrue(updated.reader().hasDeletions(), "the edited document's old items are still in the index, deleted");
+            assertFalse(fresh.reader().hasDeletions());
+
+            var terms = org.apache.lucene.index.MultiTerms.getTerms(fresh.reader(), SearchFields.TEXT);
+            LiveStatistics.Field live = LiveStatistics.of(updated.reader());
+            assertEquals(terms.getDocCount(), live.docCount(), "counted over the live items, as a fresh index counts");
+            assertEquals(terms.getSumTotalTermFreq(), live.sumTotalTermFreq());
+            assertEquals(LiveStatistics.of(fresh.reader()), live);
+
+            for (String query : List.of("教育", "学前", "区教体局", "心理健康", "发展 质量", "\"体育\"")) {
+                List<SearchHit> expected = fresh.search(SearchRequest.of(query, 20)).hits();
+                List<SearchHit> actual = updated.search(SearchRequest.of(query, 20)).hits();
+                assertFalse(expected.isEmpty(), query);
+                assertEquals(expected.stream().map(h -> h.id() + " " + h.score()).toList(),
+                        actual.stream().map(h -> h.id() + " " + h.score()).toList(), query);
+            }
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
