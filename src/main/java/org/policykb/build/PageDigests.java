@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What each page and search card of the published site was made from ({@code pages.tsv} in the state folder: path, tab,
@@ -49,7 +48,8 @@ final class PageDigests {
     static void write(Path stateDir, Map<String, String> digests) throws IOException {
         StateFile.replace(stateDir, FILE_NAME, tmp -> {
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (Map.Entry<String, String> e : new TreeMap<>(digests).entrySet()) {
+                // in no particular order: sorting a million paths took longer than writing them
+                for (Map.Entry<String, String> e : digests.entrySet()) {
                     out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
                 }
             }

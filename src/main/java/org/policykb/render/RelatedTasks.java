@@ -407,7 +407,15 @@ final class RelatedTasks {
                 previous = -1;
             }
         }
-        return Arrays.stream(out, 0, n).sorted().distinct().toArray();
+        // sorted and deduplicated in place: a stream's distinct() boxes every bigram, for every task of every build
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
     /** The Jaccard similarity of two texts' bigrams, as tasks are compared. */

@@ -338,7 +338,8 @@ public final class SiteRenderer {
 
     /**
      * What a department's pages and ledger are made from: the shared inputs, the department (its names and task
-     * lists) and the versions of the documents of its tasks; empty when a version is unknown.
+     * lists) and the versions of the documents of its tasks; empty when a version is unknown. As a SHA-256: a large
+     * site's department has the versions of thousands of documents, and each of its pages would hash them again.
      */
     private static Optional<String> departmentInputs(String shared, DepartmentViewBuilder.Plan plan, FileReuse reuse) {
         StringBuilder out = new StringBuilder(shared).append(plan.department());
@@ -349,7 +350,7 @@ public final class SiteRenderer {
             }
             out.append('\u0000').append(version.get());
         }
-        return Optional.of(out.toString());
+        return Optional.of(org.policykb.model.Sha256.hex(out.toString()));
     }
 
     /**
