@@ -176,22 +176,18 @@ public final class SiteRenderer {
                         () -> tasks.task(task));
             }
         });
-        // A department's pages and ledger show its tasks, their documents and the shared inputs alone.
+        // A department's pages and ledger show its tasks, their documents and the shared inputs alone; a page only
+        // the tasks of its own documents, so an edit remakes the pages of the edited document, not the whole ledger.
         index.departments().parallelStream().forEach(department -> {
             DepartmentViewBuilder.Plan plan = departments.plan(department);
-            Optional<String> inputs = departmentInputs(shared, plan, reuse);
-            List<List<Map.Entry<String, Integer>>> partners = new ArrayList<>(); // counted once, if a page is built
+            List<Map.Entry<String, Integer>> partners = departments.partners(plan);
             for (int n = 1; n <= plan.pageCount(); n++) {
                 int number = n;
                 page(out, SiteUrls.departmentPage(department.id(), n), "department.ftlh",
-                        inputs.map(i -> i + "\u0000" + number), () -> {
-                            if (partners.isEmpty()) {
-                                partners.add(departments.partners(plan));
-                            }
-                            return departments.page(plan, partners.getFirst(), number);
-                        });
+                        departmentPageInputs(shared, plan, partners, n, reuse),
+                        () -> departments.page(plan, partners, number));
             }
-            out.file(DepartmentViewBuilder.ledgerPath(department), inputs,
+            out.file(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
                     () -> ledger.csv(department, plan.lead(), plan.support()));
         });
         // a host serves 404.html at any missing address, however deep: with the base URL its links work from all
@@ -351,6 +347,29 @@ public final class SiteRenderer {
             out.append('\u0000').append(version.get());
         }
         return Optional.of(org.policykb.model.Sha256.hex(out.toString()));
+    }
+
+    /**
+     * What page {@code n} of a department's ledger is made from: the shared inputs; the department's names, task
+     * counts and partners; the page's place among its pages; and the versions of the page's documents, which say
+     * which of their tasks and goals are the department's. Empty when a version is unknown.
+     */
+    private static Optional<String> departmentPageInputs(String shared, DepartmentViewBuilder.Plan plan,
+                                                         List<Map.Entry<String, Integer>> partners, int n,
+                                                         FileReuse reuse) {
+        Department department = plan.department();
+        StringBuilder out = new StringBuilder(shared).append(department.id()).append('\u0000').append(department.name())
+                .append('\u0000').append(department.aliases()).append('\u0000').append(plan.lead().size())
+                .append('\u0000').append(plan.support().size()).append('\u0000').append(partners)
+                .append('\u0000').append(n).append('/').append(plan.pageCount());
+        for (PolicyDocument document : plan.chunks().get(n - 1)) {
+            Optional<String> version = reuse.documentVersion(document.id());
+            if (version.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('\u0000').append(version.get());
+        }
+        return Optional.of(out.toString());
     }
 
     /**

@@ -97,4 +97,35 @@ class RenderScaleTest {
         }
         assertEquals(kb.goals().size(), rows);
     }
+
+    @Test
+    void anEditRemakesOnlyTheDepartmentPagesThatShowTheEditedDocument() {
+        KnowledgeBase kb = generate(300, 10);
+        SiteRenderer renderer = new SiteRenderer(SiteRendererTest.TEMPLATES);
+        java.util.Map<String, String> versions = new java.util.HashMap<>();
+        kb.documents().forEach(d -> versions.put(d.id(), "v1"));
+        var first = new SiteRendererTest.RecordingReuse(java.util.Map.of(), versions);
+        renderer.render(kb, SiteRendererTest.CONTEXT, org.policykb.model.ChangeLog.empty(), first,
+                RelatedTaskTable.NONE, f -> { });
+
+        String edited = kb.documents().get(kb.documents().size() / 2).id();
+        java.util.Map<String, String> newer = new java.util.HashMap<>(versions);
+        newer.put(edited, "v2");
+        var second = new SiteRendererTest.RecordingReuse(first.inputs, newer);
+        renderer.render(kb, SiteRendererTest.CONTEXT, org.policykb.model.ChangeLog.empty(), second,
+                RelatedTaskTable.NONE, f -> { });
+
+        DepartmentViewBuilder builder = new DepartmentViewBuilder(new RenderIndex(kb), null, null);
+        int checked = 0;
+        for (var department : kb.departments()) {
+            DepartmentViewBuilder.Plan plan = builder.plan(department);
+            for (int n = 1; n <= plan.pageCount(); n++) {
+                boolean shows = plan.chunks().get(n - 1).stream().anyMatch(d -> d.id().equals(edited));
+                String page = org.policykb.model.SiteUrls.departmentPage(department.id(), n);
+                assertEquals(shows, second.digested.contains(page), page);
+            }
+            checked += plan.pageCount() > 1 ? 1 : 0;
+        }
+        assertTrue(checked > 0, "some department has more than one page");
+    }
 }

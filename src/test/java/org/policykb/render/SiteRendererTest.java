@@ -245,7 +245,7 @@ class SiteRendererTest {
     }
 
     /** Keeps a page when it was made from the same inputs last time; counts the digests it had to ask for. */
-    private static final class RecordingReuse implements org.policykb.model.FileReuse {
+    static final class RecordingReuse implements org.policykb.model.FileReuse {
         final Map<String, String> inputsBefore;
         final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
         final java.util.Set<String> digested = java.util.concurrent.ConcurrentHashMap.newKeySet();
