@@ -66,7 +66,33 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IOException | java.io.UncheckedIOException e) {
             errors.println("policykb build: " + e.getMessage());
             return 3;
+        } catch (OutOfMemoryError e) {
+            errors.println(outOfMemory());
+            return 3;
+        } catch (RuntimeException e) {
+            if (!causedByOutOfMemory(e)) {
+                throw e;
+            }
+            errors.println(outOfMemory()); // thrown in a worker thread and handed on wrapped
+            return 3;
         }
+    }
+
+    /** What to say when the heap is too small for the corpus: the build stopped, and how to give it more. */
+    static String outOfMemory() {
+        long megabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "policykb build: out of memory: the Java heap (at most " + megabytes + " MB) is too small for these"
+                + " documents. The previous site is kept as it was. Run again with a larger heap, e.g."
+                + " POLICYKB_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((megabytes + 1023) / 1024)) + "g ./policykb build";
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SOURCE_DATE_EPOCH (reproducible builds) when set, otherwise today. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {BuildCommand.class, ServeCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the build found problems and --strict was given",
-                "2:invalid arguments", "3:the build could not run (I/O error, missing folder)"})
+                "2:invalid arguments", "3:the build could not run (I/O error, missing folder, out of memory)"})
 public final class Main {
     public static void main(String[] args) {
         // Lucene warns on every run that the JDK's incubating vector module is not enabled. It is about speed, and

@@ -75,4 +75,23 @@ class BuildCommandTest {
         assertEquals(0, run("--help"));
         assertEquals(0, run("build", "--help"));
     }
+
+    @Test
+    void aHeapTooSmallForTheDocumentsIsSaidPlainlyAndTheSiteIsKept(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Path content = org.policykb.testing.Fixtures.content();
+        assertEquals(0, run("build", "--content", content.toString(), "--out", out.toString()));
+        String index = Files.readString(out.resolve("index.html"));
+        // the same build in a JVM with a heap of 8 MB: the five samples need about twice that
+        String jvm = ProcessHandle.current().info().command().orElse("java");
+        Process build = new ProcessBuilder(jvm, "-Xmx8m", "-cp", System.getProperty("java.class.path"),
+                "org.policykb.cli.Main", "build", "--clean", "--content", content.toString(), "--out", out.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, build.waitFor(), output);
+        assertTrue(output.contains("policykb build: out of memory") && output.contains("POLICYKB_JAVA_OPTS=-Xmx"), output);
+        assertFalse(output.contains("\tat "), "no stack trace: " + output);
+        assertEquals(index, Files.readString(out.resolve("index.html")), "the previous site is kept");
+        assertEquals(0, run("build", "--content", content.toString(), "--out", out.toString()), "and the next build runs");
+    }
 }
