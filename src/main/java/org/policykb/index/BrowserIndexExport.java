@@ -70,7 +70,7 @@ public final class BrowserIndexExport {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         int[] itemOfDoc = new int[reader.maxDoc()];
-        Item[] items = items(reader, kb, itemOfDoc);
+        Item[] items = items(reader, index.items(kb), itemOfDoc);
 
         // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
         java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -129,9 +129,8 @@ public final class BrowserIndexExport {
      * and content hashes come from the index's doc values; what the facets show of an item (type, document,
      * departments) from the knowledge base the index was just updated from, which must hold the same ids.
      */
-    private static Item[] items(DirectoryReader reader, KnowledgeBase kb, int[] itemOfDoc) throws IOException {
+    private static Item[] items(DirectoryReader reader, List<IndexedItem> known, int[] itemOfDoc) throws IOException {
         Arrays.fill(itemOfDoc, -1);
-        List<IndexedItem> known = IndexedItems.of(kb);
         Item[] items = new Item[known.size()];
         boolean complete = ItemDocument.visitItems(reader, (doc, ord, id, hash) -> {
             IndexedItem item = ord >= 0 && ord < known.size() ? known.get(ord) : null;

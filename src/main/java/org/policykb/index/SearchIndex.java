@@ -50,6 +50,9 @@ public final class SearchIndex implements AutoCloseable {
     private final QueryParser parser;
     private final Snippets snippets;
     private DirectoryReader reader;
+    /** The knowledge base of the last update and its items: the browser export asks for them right after. */
+    private KnowledgeBase updatedFrom;
+    private List<IndexedItem> updatedItems;
 
     private SearchIndex(Path path, Directory directory, Analyzer analyzer) {
         this.path = path;
@@ -84,7 +87,7 @@ public final class SearchIndex implements AutoCloseable {
      * @return how many items were written and how many deleted
      */
     public UpdateCounts update(KnowledgeBase kb) throws IOException {
-        List<IndexedItem> items = IndexedItems.of(kb);
+        List<IndexedItem> items = items(kb);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
@@ -134,6 +137,15 @@ public final class SearchIndex implements AutoCloseable {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
         return new UpdateCounts(written.get(), deleted, items.size());
+    }
+
+    /** The items of {@code kb}, as the last update made them when it was from the same knowledge base. */
+    List<IndexedItem> items(KnowledgeBase kb) {
+        if (kb != updatedFrom) {
+            updatedItems = IndexedItems.of(kb);
+            updatedFrom = kb;
+        }
+        return updatedItems;
     }
 
     /** What {@link #update} did: items (re)written, items deleted, items now in the index. */
