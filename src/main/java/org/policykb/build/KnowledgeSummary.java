@@ -18,6 +18,7 @@ import java.util.Optional;
  * number, title, text, lead and support, each goal's text, value and year. Kept in the state folder.
  */
 record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, List<GoalEntry> goals) {
+    /** The file of an older PolicyKB, which kept the whole summary in one. */
     static final String FILE_NAME = "summary.json";
 
     KnowledgeSummary {
@@ -43,13 +44,31 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
     record GoalEntry(String id, String document, String task, String text, String value, Integer year) {
     }
 
+    /** The tasks and goals of one document, as a summary lists them. */
+    record Part(List<TaskEntry> tasks, List<GoalEntry> goals) {
+        Part {
+            tasks = List.copyOf(tasks);
+            goals = List.copyOf(goals);
+        }
+
+        static Part of(PolicyDocument document) {
+            return new Part(document.tasks().stream().map(KnowledgeSummary::task).toList(),
+                    document.goals().stream().map(KnowledgeSummary::goal).toList());
+        }
+    }
+
     static KnowledgeSummary of(KnowledgeBase kb, java.util.Map<String, String> hashBySource) {
-        List<DocumentEntry> docs = kb.documents().stream()
+        List<DocumentEntry> docs = documents(kb, hashBySource);
+        List<Part> parts = kb.documents().stream().map(Part::of).toList();
+        return new KnowledgeSummary(docs, parts.stream().flatMap(p -> p.tasks().stream()).toList(),
+                parts.stream().flatMap(p -> p.goals().stream()).toList());
+    }
+
+    /** Every document's entry: id, source, title and the content hash of its source. */
+    static List<DocumentEntry> documents(KnowledgeBase kb, java.util.Map<String, String> hashBySource) {
+        return kb.documents().stream()
                 .map(d -> new DocumentEntry(d.id(), d.source(), d.meta().title(), hashBySource.getOrDefault(d.source(), "")))
                 .toList();
-        List<TaskEntry> tasks = kb.documents().stream().flatMap(d -> d.tasks().stream()).map(KnowledgeSummary::task).toList();
-        List<GoalEntry> goals = kb.documents().stream().flatMap(d -> d.goals().stream()).map(KnowledgeSummary::goal).toList();
-        return new KnowledgeSummary(docs, tasks, goals);
     }
 
     private static TaskEntry task(Task t) {
@@ -75,7 +94,8 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
         return new GoalEntry(g.id(), g.documentId(), g.taskId().orElse(null), g.text(), g.value().orElse(null), g.year().orElse(null));
     }
 
-    static Optional<KnowledgeSummary> read(Path stateDir, ObjectMapper json) {
+    /** The single summary file an older PolicyKB kept, read once to compare with; see {@link SummaryStore}. */
+    static Optional<KnowledgeSummary> readLegacy(Path stateDir, ObjectMapper json) {
         Path file = stateDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -85,9 +105,5 @@ record KnowledgeSummary(List<DocumentEntry> documents, List<TaskEntry> tasks, Li
         } catch (IOException e) {
             return Optional.empty(); // an unreadable summary only costs the change report its baseline
         }
-    }
-
-    void write(Path stateDir, ObjectMapper json) throws IOException {
-        StateFile.replace(stateDir, FILE_NAME, tmp -> json.writeValue(tmp.toFile(), this));
     }
 }

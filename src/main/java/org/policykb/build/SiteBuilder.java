@@ -82,9 +82,11 @@ public final class SiteBuilder {
             KnowledgeBase kb = reading.knowledgeBase();
             List<Problem> problems = new ArrayList<>(kb.problems());
 
-            KnowledgeSummary summary = KnowledgeSummary.of(kb, reading.hashBySource());
-            ChangeReport changes = times.time("changes", () -> ChangeReport.between(KnowledgeSummary.read(state, json)
-                    .orElseGet(() -> new KnowledgeSummary(List.of(), List.of(), List.of())), summary));
+            SummaryStore summaries = new SummaryStore(state, codeIdentity, json);
+            ChangeReport changes = times.time("changes", () -> {
+                SummaryStore.Comparison compared = summaries.compare(kb, reading.hashBySource());
+                return ChangeReport.between(compared.before(), compared.after());
+            });
             ChangeLog log = history.append(history.read(state), changes, settings.generatedOn());
             Map<String, String> redirects = TaskRedirects.update(taskRedirects.read(state), changes.movedTaskIds(), kb);
 
@@ -154,7 +156,7 @@ public final class SiteBuilder {
                     PageDigests.forget(state);
                     publication.commit();
                     PageDigests.write(state, digests);
-                    summary.write(state, json);
+                    summaries.write(kb, reading.hashBySource());
                     history.write(state, log);
                     taskRedirects.write(state, redirects);
                     parsed.removeUnused();
