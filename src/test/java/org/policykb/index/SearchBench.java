@@ -21,7 +21,7 @@ import java.util.Map;
  * Bytes and time of a first query on a built site (bench/search-bench.sh builds one from a generated corpus):
  * for each query a fresh page load of search.html?q=…, counting every byte the server sends (page, script,
  * index files) and the script's own time from the last data arriving to the results being on screen; then
- * the CLI's top 10 against the browser's. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR.
+ * the CLI's top 10 against the browser's; search-bench-files.tsv beside it lists every file each query fetched. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR.
  */
 class SearchBench {
     static final List<String> QUERIES = List.of("教育", "发展", "区教体局", "教体局", "学前", "学前教育", "心理健康",
@@ -60,6 +60,7 @@ class SearchBench {
         Path state = org.policykb.build.SiteBuilder.stateFolder(site);
         SearchSite.addPage(site);
         List<String> lines = new ArrayList<>();
+        List<String> sentFiles = new ArrayList<>(List.of("query\tpath\tbytes"));
         lines.add("query\thits\tbytes\trequests\tms_after_data\tms_total\ttop10_agree");
         ChromeDriver browser = Browser.start(1200, 900);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
@@ -70,6 +71,7 @@ class SearchBench {
                 served.bytesServed.set(0);
                 served.requests.set(0);
                 served.bytesByKind.clear();
+                served.sent.clear();
                 browser.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> ((JavascriptExecutor) d)
                         .executeScript("return document.body.dataset.searchDone || ''").toString()
@@ -79,6 +81,7 @@ class SearchBench {
                         "return window.policykbSearch.runs[0]");
                 long bytes = served.bytesServed.get();
                 long requests = served.requests.get();
+                served.sent.forEach(f -> sentFiles.add(query + "\t" + f.getKey() + "\t" + f.getValue()));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> web = (List<Map<String, Object>>) browser.executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"
@@ -94,6 +97,7 @@ class SearchBench {
         }
         Path report = site.getParent().resolve("search-bench.tsv");
         Files.write(report, lines);
+        Files.write(site.getParent().resolve("search-bench-files.tsv"), sentFiles);
         System.out.println("written " + report);
     }
 }

@@ -30,6 +30,8 @@ final class SearchSite implements AutoCloseable {
     final AtomicLong requests = new AtomicLong();
     /** Bytes sent per kind of file: the first folder under search/, or the file name for the rest. */
     final java.util.concurrent.ConcurrentHashMap<String, Long> bytesByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every file sent, in the order its sending finished: path and bytes. */
+    final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Long>> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private HttpServer server;
 
     private SearchSite(Path root, SearchIndex index, List<OutputFile> files) {
@@ -98,6 +100,7 @@ final class SearchSite implements AutoCloseable {
                 String kind = path.startsWith("/search/") && path.indexOf('/', 8) > 0
                         ? path.substring(8, path.indexOf('/', 8)) : name;
                 bytesByKind.merge(kind, (long) body.length, Long::sum);
+                sent.add(Map.entry(path, (long) body.length));
                 requests.incrementAndGet();
             }
         });
