@@ -375,7 +375,7 @@
         let settled = true;
         let matches = true;
         let cardHelps = !card;
-        let needsPage = false;
+        const lacking = new Set(); // drivers whose next pages could settle the item: they have not listed it yet
         for (const part of clauses) {
           let sum = 0;
           let partSettled = true;
@@ -385,7 +385,7 @@
             if (!isExact) {
               partSettled = false;
               if (!c.cjk) cardHelps = false;
-              if (!c.driver.byItem.has(item)) needsPage = true;
+              if (!c.driver.byItem.has(item)) lacking.add(c.driver);
             }
           }
           if (partSettled && sum === 0) { matches = false; break; }
@@ -396,7 +396,7 @@
         if (settled) exact.push([item, f32(total)]);
         else {
           unsettled++;
-          if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+          if (filter.pass(item)) open.push([item, f32(total), cardHelps, [...lacking]]);
         }
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -421,14 +421,31 @@
       // the drivers while unseen items could still win; a few items missing from a driver are settled by
       // their cards, many by the drivers' next pages.
       const top = (list) => list.slice(0, CARD_BATCH).map((o) => o[0]);
-      const verify = contenders.filter((o) => o[2] && !o[3]);
+      const verify = contenders.filter((o) => o[2] && o[3].length === 0);
       const byCard = contenders.filter((o) => o[2]);
       if (verify.length > 0) await fetchCards(m, top(verify));
-      else if (unfinished.length > 0 && !unseenBeaten) await Promise.all(unfinished.map((d) => d.more()));
+      else if (unfinished.length > 0 && !unseenBeaten) await nextPages(clauses, contenders, unfinished);
       else if (byCard.length > 0 && (byCard.length <= 2 * CARD_BATCH || unfinished.length === 0)) await fetchCards(m, top(byCard));
-      else if (unfinished.length > 0) await Promise.all(unfinished.map((d) => d.more()));
+      else if (unfinished.length > 0) await nextPages(clauses, contenders, unfinished);
       else await fetchCards(m, top(contenders));
     }
+  }
+
+  /**
+   * The next page of only the drivers that can settle the most: those the best contender is missing from, or,
+   * with no contender left, the one whose last key still lets unseen items score the most. Two common terms
+   * differ in how deep their lists must be read (the one the best items lack, the other hardly), so reading
+   * every list in step would fetch pages that settle nothing.
+   */
+  function nextPages(clauses, contenders, unfinished) {
+    const best = contenders.find((o) => o[3].length > 0);
+    if (best) return Promise.all(best[3].map((d) => d.more()));
+    const reach = (d) => {
+      let sum = 0;
+      for (const part of clauses) for (const c of part) if (c !== null && c.driver === d) sum += bm25(c.weight, d.lastKey);
+      return sum;
+    };
+    return unfinished.reduce((a, b) => (reach(b) > reach(a) ? b : a)).more();
   }
 
   async function listing(m, filters, filter, k) {
