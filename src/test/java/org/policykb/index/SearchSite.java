@@ -117,6 +117,28 @@ final class SearchSite implements AutoCloseable {
         index.close();
     }
 
+    /** The JSON a file of the browser index holds ({@link DeflatedJson}), as the browser inflates it. */
+    static String inflate(Path file) throws IOException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(Files.readAllBytes(file));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("Truncated DEFLATE data: " + file);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException("Not DEFLATE data: " + file, e);
+        } finally {
+            inflater.end();
+        }
+    }
+
     static String utf8(OutputFile file) {
         return new String(file.bytes(), StandardCharsets.UTF_8);
     }
