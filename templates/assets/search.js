@@ -357,6 +357,7 @@
 
   // ---------- the search ----------
   const CARD_BATCH = 10;
+  const NONE = Object.freeze([]);
   async function search(query, filters, k) {
     const m = await meta();
     const parts = parse(query);
@@ -378,7 +379,7 @@
         let settled = true;
         let matches = true;
         let cardHelps = !card;
-        const lacking = new Set(); // drivers whose next pages could settle the item: they have not listed it yet
+        let lacking = NONE; // drivers whose next pages could settle the item: they have not listed it yet
         for (const part of clauses) {
           let sum = 0;
           let partSettled = true;
@@ -388,7 +389,7 @@
             if (!isExact) {
               partSettled = false;
               if (!c.cjk) cardHelps = false;
-              if (!c.driver.byItem.has(item)) lacking.add(c.driver);
+              if (!c.driver.byItem.has(item) && !lacking.includes(c.driver)) lacking = lacking.concat(c.driver);
             }
           }
           if (partSettled && sum === 0) { matches = false; break; }
@@ -399,7 +400,7 @@
         if (settled) exact.push([item, f32(total)]);
         else {
           unsettled++;
-          if (filter.pass(item)) open.push([item, f32(total), cardHelps, [...lacking]]);
+          if (filter.pass(item)) open.push([item, f32(total), cardHelps, lacking]);
         }
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
