@@ -21,7 +21,9 @@ import java.util.Map;
  * Bytes and time of a first query on a built site (bench/search-bench.sh builds one from a generated corpus):
  * for each query a fresh page load of search.html?q=…, counting every byte the server sends (page, script,
  * index files) and the script's own time from the last data arriving to the results being on screen; then
- * the CLI's top 10 against the browser's; search-bench-files.tsv beside it lists every file each query fetched. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR.
+ * the CLI's top 10 against the browser's. search-bench-files.tsv beside the table lists every file each query
+ * fetched. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR; -Dpolicykb.bench.queries=a,b,…
+ * replaces the queries.
  */
 class SearchBench {
     static final List<String> QUERIES = List.of("教育", "发展", "区教体局", "教体局", "学前", "学前教育", "心理健康",
@@ -79,7 +81,8 @@ class SearchBench {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         try (SearchSite served = SearchSite.existing(site, state)) {
             String base = served.serve();
-            for (String query : QUERIES) {
+            String asked = System.getProperty("policykb.bench.queries", "");
+            for (String query : asked.isBlank() ? QUERIES : List.of(asked.split(","))) {
                 browser.get("about:blank");
                 served.bytesServed.set(0);
                 served.requests.set(0);
