@@ -1,13 +1,14 @@
 /*
  * PolicyKB site search. No dependencies, no inline script (CSP script-src 'self').
  *
- * Reads the browser index the build exports from Lucene (search/meta.json, term shards s/<n>.json with the
- * best postings first, further pages p/..., result cards c/..., facets a/..., d/..., dep/...), tokenises a
+ * Reads the browser index the build exports from Lucene (search/meta, term shards s/<n> with the best postings
+ * first, further pages p/..., result cards c/..., facets a/..., d/..., dep/...; each file JSON compressed with raw
+ * DEFLATE, named <name>.json.deflate, which the browser's DecompressionStream inflates), tokenises a
  * query as Lucene's analyzer does (CJK width folding, lower case, a run of CJK characters = the phrase of its
  * bigrams, a lone character = its unigram) and ranks with Lucene's BM25 in 32-bit floats, so the site and
  * `policykb search` agree. Postings are fetched page by page until the top hits are settled (the best a hit
  * not yet seen could score is below the k-th exact score), so a common term never loads its whole list.
- * The document-kind and goal-year filters read kind/<code>.json and year/<YYYY>.json, the items each lets through.
+ * The document-kind and goal-year filters read kind/<code> and year/<YYYY>, the items each lets through.
  */
 (() => {
   'use strict';
@@ -22,25 +23,27 @@
   window.policykbSearch = { stats, runs: [] };
 
   // ---------- fetching, with a byte count for the benchmark ----------
+  const SUFFIX = '.json.deflate'; // org.policykb.index.DeflatedJson.SUFFIX
   const cache = new Map();
-  function load(path) {
-    if (!cache.has(path)) {
+  /** The JSON of one file of the index, by its name without SUFFIX (meta, s/12, c/345 …), fetched once. */
+  function load(name) {
+    if (!cache.has(name)) {
       const started = performance.now();
-      cache.set(path, fetch(new URL(path, BASE)).then((r) => {
-        if (!r.ok) throw new Error('search index file missing: ' + path);
-        return r.text();
-      }).then((text) => {
-        stats.bytes += new TextEncoder().encode(text).length;
+      cache.set(name, fetch(new URL(name + SUFFIX, BASE)).then((r) => {
+        if (!r.ok) throw new Error('search index file missing: ' + name + SUFFIX);
+        return r.arrayBuffer();
+      }).then((deflated) => {
+        stats.bytes += deflated.byteLength;
         stats.requests += 1;
         stats.lastArrival = performance.now();
         stats.fetchMs = (stats.fetchMs || 0) + (stats.lastArrival - started);
-        return JSON.parse(text);
+        return new Response(new Response(deflated).body.pipeThrough(new DecompressionStream('deflate-raw'))).json();
       }));
     }
-    return cache.get(path);
+    return cache.get(name);
   }
   let metaPromise = null;
-  const meta = () => (metaPromise = metaPromise || load('meta.json').then(prepare));
+  const meta = () => (metaPromise = metaPromise || load('meta').then(prepare));
 
   // ---------- the analyzer, as org.policykb.index.PolicyAnalyzer does it for a query ----------
   const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -168,7 +171,7 @@
   }
   /** A department's lead and support lists, read once. */
   function loadDepartment(dept) {
-    const path = `dep/${dept}.json`;
+    const path = `dep/${dept}`;
     if (!decoded.has(path)) decoded.set(path, load(path).then((d) => ({ l: ascending(d.l), s: ascending(d.s) })));
     return decoded.get(path);
   }
@@ -205,12 +208,12 @@
     }
     async more() {
       if (this.exhausted) return;
-      this.add(await load(`p/${this.shard}/${this.key}-${this.loaded}.json`));
+      this.add(await load(`p/${this.shard}/${this.key}-${this.loaded}`));
     }
   }
 
   async function postings(m, field, term) {
-    const shard = await load(`s/${shardOf(term, m.shards)}.json`);
+    const shard = await load(`s/${shardOf(term, m.shards)}`);
     const entry = shard[field][term];
     return entry ? new Postings(m, field, term, entry) : null;
   }
@@ -268,7 +271,7 @@
   const cardCache = new Map();
   async function fetchCards(m, items) {
     const missing = items.filter((i) => !cardCache.has(i));
-    await Promise.all(missing.map((i) => load(`c/${Math.floor(i / m.cardBlock)}.json`).then((block) => {
+    await Promise.all(missing.map((i) => load(`c/${Math.floor(i / m.cardBlock)}`).then((block) => {
       const c = block[i % m.cardBlock];
       const title = c.length > 5 ? c[5] : c[0];
       // the searched text as org.policykb.index.ItemDocument.text builds it
@@ -279,7 +282,7 @@
   // ---------- filters and facets ----------
   async function attrsOf(m, items) {
     const blocks = new Set(items.map((i) => Math.floor(i / m.attrBlock)));
-    const loaded = await Promise.all([...blocks].map((b) => load(`a/${b}.json`).then((a) => [b, a])));
+    const loaded = await Promise.all([...blocks].map((b) => load(`a/${b}`).then((a) => [b, a])));
     const byBlock = new Map(loaded);
     return (item) => byBlock.get(Math.floor(item / m.attrBlock))[item % m.attrBlock];
   }
@@ -300,8 +303,8 @@
   let kindsAndYearsPromise = null;
   function kindsAndYears(m) {
     kindsAndYearsPromise = kindsAndYearsPromise || Promise.all([
-      Promise.all(m.kinds.map((k) => loadAscending(`kind/${k}.json`))),
-      Promise.all(m.years.map((y) => loadAscending(`year/${y}.json`))),
+      Promise.all(m.kinds.map((k) => loadAscending(`kind/${k}`))),
+      Promise.all(m.years.map((y) => loadAscending(`year/${y}`))),
     ]).then(([kinds, years]) => {
       const runs = [];
       kinds.forEach((ranges, k) => { for (let i = 0; i < ranges.length; i += 2) runs.push([ranges[i], ranges[i + 1], k]); });
@@ -324,10 +327,10 @@
 
   /** The items a kind or year filter lets through, ascending; [] for a kind or year the index does not have. */
   async function kindItems(m, kind) {
-    return m.kinds.includes(kind) ? loadAscending(`kind/${kind}.json`) : [];
+    return m.kinds.includes(kind) ? loadAscending(`kind/${kind}`) : [];
   }
   async function yearItems(m, year) {
-    return m.years.some((y) => String(y) === year) ? loadAscending(`year/${year}.json`) : [];
+    return m.years.some((y) => String(y) === year) ? loadAscending(`year/${year}`) : [];
   }
 
   async function filterFor(m, filters) {
@@ -354,6 +357,7 @@
 
   // ---------- the search ----------
   const CARD_BATCH = 10;
+  const NONE = Object.freeze([]);
   async function search(query, filters, k) {
     const m = await meta();
     const parts = parse(query);
@@ -375,7 +379,7 @@
         let settled = true;
         let matches = true;
         let cardHelps = !card;
-        let needsPage = false;
+        let lacking = NONE; // drivers whose next pages could settle the item: they have not listed it yet
         for (const part of clauses) {
           let sum = 0;
           let partSettled = true;
@@ -385,7 +389,7 @@
             if (!isExact) {
               partSettled = false;
               if (!c.cjk) cardHelps = false;
-              if (!c.driver.byItem.has(item)) needsPage = true;
+              if (!c.driver.byItem.has(item) && !lacking.includes(c.driver)) lacking = lacking.concat(c.driver);
             }
           }
           if (partSettled && sum === 0) { matches = false; break; }
@@ -396,7 +400,7 @@
         if (settled) exact.push([item, f32(total)]);
         else {
           unsettled++;
-          if (filter.pass(item)) open.push([item, f32(total), cardHelps, needsPage]);
+          if (filter.pass(item)) open.push([item, f32(total), cardHelps, lacking]);
         }
       }
       exact.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -421,14 +425,31 @@
       // the drivers while unseen items could still win; a few items missing from a driver are settled by
       // their cards, many by the drivers' next pages.
       const top = (list) => list.slice(0, CARD_BATCH).map((o) => o[0]);
-      const verify = contenders.filter((o) => o[2] && !o[3]);
+      const verify = contenders.filter((o) => o[2] && o[3].length === 0);
       const byCard = contenders.filter((o) => o[2]);
       if (verify.length > 0) await fetchCards(m, top(verify));
-      else if (unfinished.length > 0 && !unseenBeaten) await Promise.all(unfinished.map((d) => d.more()));
+      else if (unfinished.length > 0 && !unseenBeaten) await nextPages(clauses, contenders, unfinished);
       else if (byCard.length > 0 && (byCard.length <= 2 * CARD_BATCH || unfinished.length === 0)) await fetchCards(m, top(byCard));
-      else if (unfinished.length > 0) await Promise.all(unfinished.map((d) => d.more()));
+      else if (unfinished.length > 0) await nextPages(clauses, contenders, unfinished);
       else await fetchCards(m, top(contenders));
     }
+  }
+
+  /**
+   * The next page of only the drivers that can settle the most: those the best contender is missing from, or,
+   * with no contender left, the one whose last key still lets unseen items score the most. Two common terms
+   * differ in how deep their lists must be read (the one the best items lack, the other hardly), so reading
+   * every list in step would fetch pages that settle nothing.
+   */
+  function nextPages(clauses, contenders, unfinished) {
+    const best = contenders.find((o) => o[3].length > 0);
+    if (best) return Promise.all(best[3].map((d) => d.more()));
+    const reach = (d) => {
+      let sum = 0;
+      for (const part of clauses) for (const c of part) if (c !== null && c.driver === d) sum += bm25(c.weight, d.lastKey);
+      return sum;
+    };
+    return unfinished.reduce((a, b) => (reach(b) > reach(a) ? b : a)).more();
   }
 
   async function listing(m, filters, filter, k) {
@@ -510,7 +531,7 @@
 
   async function documentTitles(m, ords) {
     const blocks = [...new Set(ords.map((o) => Math.floor(o / m.docBlock)))];
-    const loaded = new Map(await Promise.all(blocks.map((b) => load(`d/${b}.json`).then((d) => [b, d]))));
+    const loaded = new Map(await Promise.all(blocks.map((b) => load(`d/${b}`).then((d) => [b, d]))));
     return (ord) => loaded.get(Math.floor(ord / m.docBlock))[ord % m.docBlock];
   }
 
@@ -732,6 +753,12 @@
 
   function start() {
     const results = document.getElementById('search-results');
+    if (typeof DecompressionStream === 'undefined') {
+      // the index files are compressed and an older browser cannot unpack them: say so instead of failing silently
+      const status = document.getElementById('search-status');
+      if (status) status.textContent = '此浏览器版本较旧，无法使用站内搜索，请升级浏览器后再试。';
+      return;
+    }
     if (results) {
       searchPage({
         form: document.getElementById('search-form'), input: document.getElementById('search-q'), results,

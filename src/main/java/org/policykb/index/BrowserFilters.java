@@ -24,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The document-kind and goal-year filters of the browser index, each a file of the items it lets through:
- * {@code kind/<code>.json} as flat {@code [start, end, …]} item ranges (items are numbered by type, then document,
- * so a document's items of one type are one range) and {@code year/<YYYY>.json} as the ascending item numbers of
+ * {@code kind/<code>} as flat {@code [start, end, …]} item ranges (items are numbered by type, then document,
+ * so a document's items of one type are one range) and {@code year/<YYYY>} as the ascending item numbers of
  * the goals due that year and the tasks with such a goal, both as {@link Varints#ascending} strings. The script fetches one of them for a filter, all of
  * them only to count the facets, never for a plain query. Read from the index's terms and doc values, as the
  * searcher filters on them, so both sides let through the same items.
@@ -53,10 +53,10 @@ final class BrowserFilters {
         return List.copyOf(years.keySet());
     }
 
-    List<OutputFile> files() {
+    List<OutputFile> files(DeflatedJson json) {
         List<OutputFile> files = new ArrayList<>();
-        kinds.forEach((code, items) -> files.add(OutputFile.utf8("search/kind/" + code + ".json", ranges(items))));
-        years.forEach((year, items) -> files.add(OutputFile.utf8("search/year/" + year + ".json", list(items))));
+        kinds.forEach((code, items) -> files.add(json.file("search/kind/" + code, ranges(items))));
+        years.forEach((year, items) -> files.add(json.file("search/year/" + year, list(items))));
         return files;
     }
 

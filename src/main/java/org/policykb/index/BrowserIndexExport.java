@@ -17,24 +17,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Exports the Lucene index as the static site's browser index, all under {@code search/}:
+ * Exports the Lucene index as the static site's browser index, all under {@code search/}, every file JSON
+ * compressed as {@link DeflatedJson} (named {@code <name>.json.deflate}):
  * <ul>
- * <li>{@code meta.json}: counts, BM25 parameters and field statistics, item ranges per type, departments;</li>
- * <li>{@code s/<n>.json} and {@code p/...}: postings sharded by term, best first, paged ({@link BrowserPostings});</li>
- * <li>{@code c/<block>.json}: result cards (title, URL, document, the full indexed text with its title and
+ * <li>{@code meta}: counts, BM25 parameters and field statistics, item ranges per type, departments;</li>
+ * <li>{@code s/<n>} and {@code p/...}: postings sharded by term, best first, paged ({@link BrowserPostings});</li>
+ * <li>{@code c/<block>}: result cards (title, URL, document, the full indexed text with its title and
  *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
- * <li>{@code a/<block>.json}: per item its document and departments, for the document and department facets;</li>
- * <li>{@code d/<block>.json}: document ids and titles; {@code dep/<n>.json}: the tasks each department leads
+ * <li>{@code a/<block>}: per item its document and departments, for the document and department facets;</li>
+ * <li>{@code d/<block>}: document ids and titles; {@code dep/<n>}: the tasks each department leads
  *     and supports ({@link Varints#ascending}), for the department filter;</li>
- * <li>{@code kind/<code>.json} and {@code year/<YYYY>.json}: the items of each document kind and goal year
+ * <li>{@code kind/<code>} and {@code year/<YYYY>}: the items of each document kind and goal year
  *     ({@link BrowserFilters}).</li>
  * </ul>
  * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
  */
 public final class BrowserIndexExport {
-    static final int CARD_BLOCK = 1;
+    /**
+     * Cards per file. Four neighbours (items of one type, mostly of one document) cost a query about a third more
+     * card bytes than one card a file, deflated together, and the site a quarter of the card files, which are most
+     * of its files: at 10,000 documents the heaviest first query of the bench stays under 115 KB.
+     */
+    static final int CARD_BLOCK = 4;
     /** Changes whenever what a card file holds changes, so cards kept from older builds are written anew. */
-    private static final String CARD_FORMAT = "card1:";
+    private static final String CARD_FORMAT = "card2:";
     static final int ATTR_BLOCK = 200;
     static final int DOC_BLOCK = 500;
     private static final List<String> FIELDS = List.of(SearchFields.TEXT);
@@ -74,13 +80,22 @@ public final class BrowserIndexExport {
 
         // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
         java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                cards(reader, itemOfDoc, items, reuse, sink);
+            try (DeflatedJson json = new DeflatedJson()) {
+                cards(reader, itemOfDoc, items, reuse, json, sink);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), sink);
+        try (DeflatedJson json = new DeflatedJson()) {
+            postingsAndFacets(reader, departments, itemOfDoc, items, json, sink, cards);
+        }
+    }
+
+    /** Everything but the cards, on the calling thread while {@code cards} are written on another. */
+    private static void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
+                                          Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
+                                          java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
+        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, sink);
         List<LiveStatistics.Field> stats = List.of(LiveStatistics.of(reader));
         try {
             for (int f = 0; f < FIELDS.size(); f++) {
@@ -101,12 +116,12 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        attributes(items, documentOrd, departmentOrd).forEach(sink);
-        documents(documentTitles).forEach(sink);
-        departmentTasks(items, departments, departmentOrd).forEach(sink);
+        attributes(items, documentOrd, departmentOrd, json).forEach(sink);
+        documents(documentTitles, json).forEach(sink);
+        departmentTasks(items, departments, departmentOrd, json).forEach(sink);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
-        filters.files().forEach(sink);
-        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters));
+        filters.files(json).forEach(sink);
+        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters, json));
     }
 
     /** Waits for the cards, passing on what went wrong there as it was thrown. */
@@ -153,7 +168,7 @@ public final class BrowserIndexExport {
      * The result cards, block by block in item order, each read from the index as it is written: the text of every
      * item is never in memory at once.
      */
-    private static void cards(DirectoryReader reader, int[] itemOfDoc, Item[] items, FileReuse reuse,
+    private static void cards(DirectoryReader reader, int[] itemOfDoc, Item[] items, FileReuse reuse, DeflatedJson json,
                               java.util.function.Consumer<OutputFile> files) throws IOException {
         int[] docOfItem = new int[reader.numDocs()];
         for (int doc = 0; doc < itemOfDoc.length; doc++) {
@@ -166,12 +181,12 @@ public final class BrowserIndexExport {
         Set<String> wanted = Set.of(SearchFields.DISPLAY_TITLE, SearchFields.URL, SearchFields.DOCUMENT_TITLE,
                 SearchFields.BODY, SearchFields.TITLE);
         for (int start = 0; start < docOfItem.length; start += CARD_BLOCK) {
-            String path = "search/c/" + start / CARD_BLOCK + ".json";
+            String name = "search/c/" + start / CARD_BLOCK;
             StringBuilder digest = new StringBuilder(CARD_FORMAT);
             for (int i = start; i < Math.min(docOfItem.length, start + CARD_BLOCK); i++) {
                 digest.append(items[i].contentHash());
             }
-            if (reuse.keep(path, digest.toString())) {
+            if (reuse.keep(name + DeflatedJson.SUFFIX, digest.toString())) {
                 continue;
             }
             StringBuilder out = new StringBuilder("[");
@@ -194,12 +209,12 @@ public final class BrowserIndexExport {
                 }
                 out.append(']');
             }
-            files.accept(OutputFile.utf8(path, out.append(']').toString()));
+            files.accept(json.file(name, out.append(']')));
         }
     }
 
     private static List<OutputFile> attributes(Item[] items, Map<String, Integer> documentOrd,
-                                               Map<String, Integer> departmentOrd) {
+                                               Map<String, Integer> departmentOrd, DeflatedJson json) {
         List<OutputFile> files = new ArrayList<>();
         for (int start = 0; start < items.length; start += ATTR_BLOCK) {
             StringBuilder out = new StringBuilder("[");
@@ -215,12 +230,12 @@ public final class BrowserIndexExport {
                 }
                 out.append(']');
             }
-            files.add(OutputFile.utf8("search/a/" + start / ATTR_BLOCK + ".json", out.append(']').toString()));
+            files.add(json.file("search/a/" + start / ATTR_BLOCK, out.append(']')));
         }
         return files;
     }
 
-    private static List<OutputFile> documents(Map<String, String> titles) {
+    private static List<OutputFile> documents(Map<String, String> titles, DeflatedJson json) {
         List<OutputFile> files = new ArrayList<>();
         List<Map.Entry<String, String>> entries = new ArrayList<>(titles.entrySet());
         for (int start = 0; start < entries.size(); start += DOC_BLOCK) {
@@ -232,13 +247,13 @@ public final class BrowserIndexExport {
                 JsonText.string(out, entries.get(i).getValue());
                 out.append(']');
             }
-            files.add(OutputFile.utf8("search/d/" + start / DOC_BLOCK + ".json", out.append(']').toString()));
+            files.add(json.file("search/d/" + start / DOC_BLOCK, out.append(']')));
         }
         return files;
     }
 
     private static List<OutputFile> departmentTasks(Item[] items, List<DepartmentEntry> departments,
-                                                    Map<String, Integer> departmentOrd) {
+                                                    Map<String, Integer> departmentOrd, DeflatedJson json) {
         List<List<Integer>> lead = new ArrayList<>();
         List<List<Integer>> support = new ArrayList<>();
         departments.forEach(d -> {
@@ -257,7 +272,7 @@ public final class BrowserIndexExport {
         }
         List<OutputFile> files = new ArrayList<>();
         for (int i = 0; i < departments.size(); i++) {
-            files.add(OutputFile.utf8("search/dep/" + i + ".json", "{\"l\":"
+            files.add(json.file("search/dep/" + i, "{\"l\":"
                     + Varints.ascending(lead.get(i).stream().mapToInt(Integer::intValue).iterator())
                     + ",\"s\":" + Varints.ascending(support.get(i).stream().mapToInt(Integer::intValue).iterator()) + "}"));
         }
@@ -265,8 +280,9 @@ public final class BrowserIndexExport {
     }
 
     private static OutputFile meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
-                                   List<DepartmentEntry> departments, int documentCount, BrowserFilters filters) {
-        StringBuilder out = new StringBuilder("{\"version\":1");
+                                   List<DepartmentEntry> departments, int documentCount, BrowserFilters filters,
+                                   DeflatedJson json) {
+        StringBuilder out = new StringBuilder("{\"version\":2");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
         out.append(",\"shards\":").append(shards);
@@ -311,6 +327,6 @@ public final class BrowserIndexExport {
             JsonText.string(out, kinds.get(i));
         }
         out.append("],\"years\":").append(filters.yearList().toString().replace(" ", ""));
-        return OutputFile.utf8("search/meta.json", out.append('}').toString());
+        return json.file("search/meta", out.append('}'));
     }
 }

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the postings of the index as the browser reads them. Terms are spread over {@code s/<n>.json} shards
+ * Writes the postings of the index as the browser reads them. Terms are spread over {@code s/<n>} shards
  * by a hash of the term (FNV-1a over UTF-16 units, repeated in search.js), so a query fetches one small file
  * per term. Each term's postings are sorted best first — by BM25's freq × 1/norm, which orders them as their
- * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>.json} the rest,
+ * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>} the rest,
  * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte and
  * frequency, packed into a few base64url digits ({@link #page}). There are no positions: the browser checks a phrase on the text of the item's result card
  * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
@@ -37,10 +37,12 @@ final class BrowserPostings {
     private final StringBuilder[][] shards;
     private final int[] termsInShard;
     private final java.util.function.Consumer<OutputFile> pages;
+    private final DeflatedJson json;
 
     /** Further pages go to {@code pages} as they are made; the shards, which gather many terms, at the end. */
-    BrowserPostings(int shardCount, int fieldCount, java.util.function.Consumer<OutputFile> pages) {
+    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, java.util.function.Consumer<OutputFile> pages) {
         this.shardCount = shardCount;
+        this.json = json;
         this.pages = pages;
         this.shards = new StringBuilder[shardCount][fieldCount];
         this.termsInShard = new int[shardCount];
@@ -180,7 +182,7 @@ final class BrowserPostings {
             StringBuilder file = new StringBuilder(16 + (to - from) * 2);
             page(file, list, from, to);
             from = to;
-            pages.accept(OutputFile.utf8("search/p/" + shard + "/" + key + "-" + p + ".json", file.toString()));
+            pages.accept(json.file("search/p/" + shard + "/" + key + "-" + p, file));
         }
     }
 
@@ -227,7 +229,7 @@ final class BrowserPostings {
                 }
                 out.append('}');
             }
-            files.add(OutputFile.utf8("search/s/" + s + ".json", out.append('}').toString()));
+            files.add(json.file("search/s/" + s, out.append('}')));
         }
         return files;
     }

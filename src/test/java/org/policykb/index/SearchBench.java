@@ -21,34 +21,49 @@ import java.util.Map;
  * Bytes and time of a first query on a built site (bench/search-bench.sh builds one from a generated corpus):
  * for each query a fresh page load of search.html?q=…, counting every byte the server sends (page, script,
  * index files) and the script's own time from the last data arriving to the results being on screen; then
- * the CLI's top 10 against the browser's. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR.
+ * the CLI's top 10 against the browser's. search-bench-files.tsv beside the table lists every file each query
+ * fetched. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR; -Dpolicykb.bench.queries=a,b,…
+ * replaces the queries.
  */
 class SearchBench {
     static final List<String> QUERIES = List.of("教育", "发展", "区教体局", "教体局", "学前", "学前教育", "心理健康",
             "近视", "心理健康 近视", "教师", "幼儿园", "职业教育", "集团化办学", "2025", "优良率", "课后服务", "局体教区",
             "校园足球", "特殊教育", "人才", "乡村", "教育 发展");
 
-    /** Re-exports search/ of a built site from its index, to try export changes without a full build. */
+    /**
+     * Re-exports search/ of a built site from its index, to try export changes without a full build:
+     * -Dpolicykb.bench.reexport=SITE -Dpolicykb.bench.content=CONTENT (the content the site was built from, which
+     * gives the facets; the index must hold the same items).
+     */
     @Test
     void reexport() throws IOException {
         String siteProperty = System.getProperty("policykb.bench.reexport");
         Assumptions.assumeTrue(siteProperty != null, "set -Dpolicykb.bench.reexport=DIR");
         Path site = Path.of(siteProperty).toAbsolutePath();
         long started = System.nanoTime();
+        org.policykb.model.KnowledgeBase kb = org.policykb.build.KnowledgeBaseReader.read(
+                Path.of(System.getProperty("policykb.bench.content")));
         try (SearchIndex index = SearchIndex.open(org.policykb.build.SiteBuilder.stateFolder(site).resolve("index"))) {
-            List<org.policykb.model.OutputFile> files = new BrowserIndexExport().export(index,
-                    new org.policykb.model.KnowledgeBase(List.of(), List.of(), Map.of(), List.of()));
             if (Files.exists(site.resolve("search"))) {
                 SearchSite.delete(site.resolve("search"));
             }
-            long bytes = 0;
-            for (org.policykb.model.OutputFile file : files) {
-                Path target = site.resolve(file.path());
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.bytes());
-                bytes += file.bytes().length;
-            }
-            System.out.printf("exported %d files, %d bytes in %.1f s%n", files.size(), bytes, (System.nanoTime() - started) / 1e9);
+            long[] written = new long[2];
+            long exporting = System.nanoTime();
+            new BrowserIndexExport().export(index, kb, file -> {
+                try {
+                    Path target = site.resolve(file.path());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.bytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                synchronized (written) {
+                    written[0]++;
+                    written[1] += file.bytes().length;
+                }
+            });
+            System.out.printf("exported %d files, %d bytes in %.1f s (%.1f s with reading the content)%n", written[0],
+                    written[1], (System.nanoTime() - exporting) / 1e9, (System.nanoTime() - started) / 1e9);
         }
     }
 
@@ -60,16 +75,19 @@ class SearchBench {
         Path state = org.policykb.build.SiteBuilder.stateFolder(site);
         SearchSite.addPage(site);
         List<String> lines = new ArrayList<>();
+        List<String> sentFiles = new ArrayList<>(List.of("query\tpath\tbytes"));
         lines.add("query\thits\tbytes\trequests\tms_after_data\tms_total\ttop10_agree");
         ChromeDriver browser = Browser.start(1200, 900);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         try (SearchSite served = SearchSite.existing(site, state)) {
             String base = served.serve();
-            for (String query : QUERIES) {
+            String asked = System.getProperty("policykb.bench.queries", "");
+            for (String query : asked.isBlank() ? QUERIES : List.of(asked.split(","))) {
                 browser.get("about:blank");
                 served.bytesServed.set(0);
                 served.requests.set(0);
                 served.bytesByKind.clear();
+                served.sent.clear();
                 browser.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> ((JavascriptExecutor) d)
                         .executeScript("return document.body.dataset.searchDone || ''").toString()
@@ -79,6 +97,7 @@ class SearchBench {
                         "return window.policykbSearch.runs[0]");
                 long bytes = served.bytesServed.get();
                 long requests = served.requests.get();
+                served.sent.forEach(f -> sentFiles.add(query + "\t" + f.getKey() + "\t" + f.getValue()));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> web = (List<Map<String, Object>>) browser.executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"
@@ -94,6 +113,7 @@ class SearchBench {
         }
         Path report = site.getParent().resolve("search-bench.tsv");
         Files.write(report, lines);
+        Files.write(site.getParent().resolve("search-bench-files.tsv"), sentFiles);
         System.out.println("written " + report);
     }
 }

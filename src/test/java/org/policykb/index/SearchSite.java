@@ -30,6 +30,8 @@ final class SearchSite implements AutoCloseable {
     final AtomicLong requests = new AtomicLong();
     /** Bytes sent per kind of file: the first folder under search/, or the file name for the rest. */
     final java.util.concurrent.ConcurrentHashMap<String, Long> bytesByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every file sent, in the order its sending finished: path and bytes. */
+    final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Long>> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private HttpServer server;
 
     private SearchSite(Path root, SearchIndex index, List<OutputFile> files) {
@@ -98,6 +100,7 @@ final class SearchSite implements AutoCloseable {
                 String kind = path.startsWith("/search/") && path.indexOf('/', 8) > 0
                         ? path.substring(8, path.indexOf('/', 8)) : name;
                 bytesByKind.merge(kind, (long) body.length, Long::sum);
+                sent.add(Map.entry(path, (long) body.length));
                 requests.incrementAndGet();
             }
         });
@@ -112,6 +115,28 @@ final class SearchSite implements AutoCloseable {
             server.stop(0);
         }
         index.close();
+    }
+
+    /** The JSON a file of the browser index holds ({@link DeflatedJson}), as the browser inflates it. */
+    static String inflate(Path file) throws IOException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(Files.readAllBytes(file));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("Truncated DEFLATE data: " + file);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException("Not DEFLATE data: " + file, e);
+        } finally {
+            inflater.end();
+        }
     }
 
     static String utf8(OutputFile file) {

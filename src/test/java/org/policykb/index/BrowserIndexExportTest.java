@@ -1,0 +1,105 @@
+package org.policykb.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policykb.model.KnowledgeBase;
+import org.policykb.model.OutputFile;
+import org.policykb.model.Task;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The files of the browser index of the sample documents, as the build publishes them. */
+class BrowserIndexExportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static KnowledgeBase kb;
+    static SearchIndex index;
+    static Map<String, OutputFile> files;
+
+    @BeforeAll
+    static void export(@TempDir Path state) throws IOException {
+        kb = org.policykb.build.KnowledgeBaseReader.read(Path.of("content"));
+        index = SearchIndex.open(state.resolve("index"));
+        index.update(kb);
+        files = byPath(new BrowserIndexExport().export(index, kb));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static Map<String, OutputFile> byPath(List<OutputFile> list) {
+        Map<String, OutputFile> map = new TreeMap<>();
+        list.forEach(f -> map.put(f.path(), f));
+        return map;
+    }
+
+    private static JsonNode json(OutputFile file, Path dir) throws IOException {
+        Path path = dir.resolve(file.path().replace('/', '_'));
+        Files.write(path, file.bytes());
+        return JSON.readTree(SearchSite.inflate(path));
+    }
+
+    @Test
+    void everyFileIsDeflatedJsonAndACardHoldsItsTasksWords(@TempDir Path dir) throws IOException {
+        assertTrue(files.keySet().stream().allMatch(p -> p.startsWith("search/") && p.endsWith(".json.deflate")),
+                files.keySet().toString());
+        JsonNode meta = json(files.get("search/meta.json.deflate"), dir);
+        assertEquals(IndexedItems.of(kb).size(), meta.get("items").asInt());
+        // the card of the task 「完善多样性健康身心培养体系」: its title, its page and the text a phrase is checked on
+        Task task = kb.tasks().stream().filter(t -> t.title().contains("完善多样性健康身心培养体系")).findFirst().orElseThrow();
+        int item = IndexedItems.of(kb).stream().map(IndexedItem::id).toList().indexOf("task/" + task.id());
+        int block = meta.get("cardBlock").asInt();
+        JsonNode card = json(files.get("search/c/" + item / block + ".json.deflate"), dir).get(item % block);
+        assertEquals(org.policykb.model.SiteUrls.task(task.id()), card.get(1).asText());
+        assertTrue(card.get(0).asText().contains("完善多样性健康身心培养体系"), card.toString());
+        // deflated, every file together is under two thirds of its JSON
+        long sent = files.values().stream().mapToLong(f -> f.bytes().length).sum();
+        long text = 0;
+        for (OutputFile file : files.values()) {
+            text += json(file, dir).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        assertTrue(sent * 3 < text * 2, sent + " bytes for " + text + " bytes of JSON");
+    }
+
+    @Test
+    void aCardWhoseItemIsUnchangedIsKeptAndNotMadeAgain() throws IOException {
+        List<String> cards = files.keySet().stream().filter(p -> p.startsWith("search/c/")).toList();
+        assertFalse(cards.isEmpty());
+        // the build is asked about each card by the path it would write, with a digest that is the same for the
+        // same items; a card kept is not written, every other file is
+        Map<String, String> digests = new TreeMap<>();
+        List<OutputFile> written = new ArrayList<>();
+        java.util.function.Consumer<OutputFile> sink = f -> {
+            synchronized (written) {
+                written.add(f);
+            }
+        };
+        new BrowserIndexExport().export(index, kb, (path, digest) -> {
+            synchronized (digests) {
+                digests.put(path, digest);
+            }
+            return false;
+        }, sink);
+        assertEquals(cards, List.copyOf(digests.keySet()));
+        assertEquals(files.keySet(), byPath(written).keySet());
+        written.clear();
+        new BrowserIndexExport().export(index, kb, (path, digest) -> digest.equals(digests.get(path)), sink);
+        assertTrue(written.stream().noneMatch(f -> f.path().startsWith("search/c/")), "every card kept");
+        assertEquals(files.size() - cards.size(), written.size());
+    }
+}
