@@ -53,11 +53,9 @@ final class BrowserFilters {
         return List.copyOf(years.keySet());
     }
 
-    List<OutputFile> files(DeflatedJson json) {
-        List<OutputFile> files = new ArrayList<>();
-        kinds.forEach((code, items) -> files.add(json.file("search/kind/" + code, ranges(items))));
-        years.forEach((year, items) -> files.add(json.file("search/year/" + year, list(items))));
-        return files;
+    void write(DeflatedJson json) {
+        kinds.forEach((code, items) -> json.write("search/kind/" + code, ranges(items)));
+        years.forEach((year, items) -> json.write("search/year/" + year, list(items)));
     }
 
     private static Map<String, BitSet> kinds(DirectoryReader reader, int[] itemOfDoc) throws IOException {

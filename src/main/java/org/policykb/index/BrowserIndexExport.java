@@ -86,7 +86,7 @@ public final class BrowserIndexExport {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        try (DeflatedJson json = new DeflatedJson()) {
+        try (DeflatedJson json = new DeflatedJson(reuse, sink)) {
             postingsAndFacets(reader, departments, itemOfDoc, items, json, sink, cards);
         }
     }
@@ -95,13 +95,13 @@ public final class BrowserIndexExport {
     private static void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
                                           Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
                                           java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
-        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, sink);
+        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json);
         List<LiveStatistics.Field> stats = List.of(LiveStatistics.of(reader));
         try {
             for (int f = 0; f < FIELDS.size(); f++) {
                 postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
             }
-            postings.files(FIELD_KEYS).forEach(sink);
+            postings.writeShards(FIELD_KEYS);
         } finally {
             joinCards(cards);
         }
@@ -116,12 +116,12 @@ public final class BrowserIndexExport {
             documentOrd.putIfAbsent(item.documentId(), documentOrd.size());
             documentTitles.putIfAbsent(item.documentId(), item.documentTitle());
         }
-        attributes(items, documentOrd, departmentOrd, json).forEach(sink);
-        documents(documentTitles, json).forEach(sink);
-        departmentTasks(items, departments, departmentOrd, json).forEach(sink);
+        attributes(items, documentOrd, departmentOrd, json);
+        documents(documentTitles, json);
+        departmentTasks(items, departments, departmentOrd, json);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
-        filters.files(json).forEach(sink);
-        sink.accept(meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters, json));
+        filters.write(json);
+        meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters, json);
     }
 
     /** Waits for the cards, passing on what went wrong there as it was thrown. */
@@ -213,9 +213,8 @@ public final class BrowserIndexExport {
         }
     }
 
-    private static List<OutputFile> attributes(Item[] items, Map<String, Integer> documentOrd,
-                                               Map<String, Integer> departmentOrd, DeflatedJson json) {
-        List<OutputFile> files = new ArrayList<>();
+    private static void attributes(Item[] items, Map<String, Integer> documentOrd, Map<String, Integer> departmentOrd,
+                                   DeflatedJson json) {
         for (int start = 0; start < items.length; start += ATTR_BLOCK) {
             StringBuilder out = new StringBuilder("[");
             for (int i = start; i < Math.min(items.length, start + ATTR_BLOCK); i++) {
@@ -230,13 +229,11 @@ public final class BrowserIndexExport {
                 }
                 out.append(']');
             }
-            files.add(json.file("search/a/" + start / ATTR_BLOCK, out.append(']')));
+            json.write("search/a/" + start / ATTR_BLOCK, out.append(']'));
         }
-        return files;
     }
 
-    private static List<OutputFile> documents(Map<String, String> titles, DeflatedJson json) {
-        List<OutputFile> files = new ArrayList<>();
+    private static void documents(Map<String, String> titles, DeflatedJson json) {
         List<Map.Entry<String, String>> entries = new ArrayList<>(titles.entrySet());
         for (int start = 0; start < entries.size(); start += DOC_BLOCK) {
             StringBuilder out = new StringBuilder("[");
@@ -247,13 +244,12 @@ public final class BrowserIndexExport {
                 JsonText.string(out, entries.get(i).getValue());
                 out.append(']');
             }
-            files.add(json.file("search/d/" + start / DOC_BLOCK, out.append(']')));
+            json.write("search/d/" + start / DOC_BLOCK, out.append(']'));
         }
-        return files;
     }
 
-    private static List<OutputFile> departmentTasks(Item[] items, List<DepartmentEntry> departments,
-                                                    Map<String, Integer> departmentOrd, DeflatedJson json) {
+    private static void departmentTasks(Item[] items, List<DepartmentEntry> departments,
+                                        Map<String, Integer> departmentOrd, DeflatedJson json) {
         List<List<Integer>> lead = new ArrayList<>();
         List<List<Integer>> support = new ArrayList<>();
         departments.forEach(d -> {
@@ -270,18 +266,16 @@ public final class BrowserIndexExport {
                 }
             }
         }
-        List<OutputFile> files = new ArrayList<>();
         for (int i = 0; i < departments.size(); i++) {
-            files.add(json.file("search/dep/" + i, "{\"l\":"
+            json.write("search/dep/" + i, "{\"l\":"
                     + Varints.ascending(lead.get(i).stream().mapToInt(Integer::intValue).iterator())
-                    + ",\"s\":" + Varints.ascending(support.get(i).stream().mapToInt(Integer::intValue).iterator()) + "}"));
+                    + ",\"s\":" + Varints.ascending(support.get(i).stream().mapToInt(Integer::intValue).iterator()) + "}");
         }
-        return files;
     }
 
-    private static OutputFile meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
-                                   List<DepartmentEntry> departments, int documentCount, BrowserFilters filters,
-                                   DeflatedJson json) {
+    private static void meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
+                             List<DepartmentEntry> departments, int documentCount, BrowserFilters filters,
+                             DeflatedJson json) {
         StringBuilder out = new StringBuilder("{\"version\":2");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
@@ -327,6 +321,6 @@ public final class BrowserIndexExport {
             JsonText.string(out, kinds.get(i));
         }
         out.append("],\"years\":").append(filters.yearList().toString().replace(" ", ""));
-        return json.file("search/meta", out.append('}'));
+        json.write("search/meta", out.append('}'));
     }
 }

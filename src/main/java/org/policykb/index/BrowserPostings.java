@@ -36,14 +36,12 @@ final class BrowserPostings {
     private final int shardCount;
     private final StringBuilder[][] shards;
     private final int[] termsInShard;
-    private final java.util.function.Consumer<OutputFile> pages;
     private final DeflatedJson json;
 
-    /** Further pages go to {@code pages} as they are made; the shards, which gather many terms, at the end. */
-    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, java.util.function.Consumer<OutputFile> pages) {
+    /** Further pages are written by {@code json} as they are made; the shards, which gather many terms, at the end. */
+    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json) {
         this.shardCount = shardCount;
         this.json = json;
-        this.pages = pages;
         this.shards = new StringBuilder[shardCount][fieldCount];
         this.termsInShard = new int[shardCount];
     }
@@ -182,7 +180,7 @@ final class BrowserPostings {
             StringBuilder file = new StringBuilder(16 + (to - from) * 2);
             page(file, list, from, to);
             from = to;
-            pages.accept(json.file("search/p/" + shard + "/" + key + "-" + p, file));
+            json.write("search/p/" + shard + "/" + key + "-" + p, file);
         }
     }
 
@@ -215,8 +213,8 @@ final class BrowserPostings {
         out.append('"');
     }
 
-    List<OutputFile> files(List<String> fieldKeys) {
-        List<OutputFile> files = new ArrayList<>();
+    /** Writes the shards, each with the first pages of its terms, once every term is added. */
+    void writeShards(List<String> fieldKeys) {
         for (int s = 0; s < shardCount; s++) {
             StringBuilder out = new StringBuilder("{");
             for (int f = 0; f < fieldKeys.size(); f++) {
@@ -229,9 +227,8 @@ final class BrowserPostings {
                 }
                 out.append('}');
             }
-            files.add(json.file("search/s/" + s, out.append('}')));
+            json.write("search/s/" + s, out.append('}'));
         }
-        return files;
     }
 
     /** The norm byte of every document for one field (0 where the document has no such field). */

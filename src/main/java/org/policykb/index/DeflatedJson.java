@@ -1,6 +1,8 @@
 package org.policykb.index;
 
+import org.policykb.model.FileReuse;
 import org.policykb.model.OutputFile;
+import org.policykb.model.Sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,13 +21,47 @@ final class DeflatedJson implements AutoCloseable {
      */
     static final String SUFFIX = ".json.deflate";
 
+    /** Changes whenever the files' format does, so files kept from older builds are written anew. */
+    private static final String FORMAT = "deflated-json1:";
+
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final FileReuse reuse;
+    private final java.util.function.Consumer<OutputFile> sink;
     private byte[] buffer = new byte[8192];
+
+    /** Makes files for {@link #file} only. */
+    DeflatedJson() {
+        this(FileReuse.NONE, file -> {
+            throw new IllegalStateException("no sink for " + file.path());
+        });
+    }
+
+    /** Also {@link #write}s files to {@code sink}, unless {@code reuse} keeps the published one. */
+    DeflatedJson(FileReuse reuse, java.util.function.Consumer<OutputFile> sink) {
+        this.reuse = reuse;
+        this.sink = sink;
+    }
+
+    /**
+     * Hands the file {@code name + SUFFIX} holding {@code json} to the sink, unless the published file holds the
+     * same JSON: then it is kept, and neither compressed nor written again. An edit changes a few postings pages of
+     * a large site; compressing all of them again took seconds.
+     */
+    void write(String name, CharSequence json) {
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        if (!reuse.keep(name + SUFFIX, FORMAT + Sha256.hex(bytes))) {
+            sink.accept(new OutputFile(name + SUFFIX, deflate(bytes)));
+        }
+    }
 
     /** The file {@code name + SUFFIX} holding {@code json}. */
     OutputFile file(String name, CharSequence json) {
+        return new OutputFile(name + SUFFIX, deflate(json.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] deflate(byte[] bytes) {
         deflater.reset();
-        deflater.setInput(json.toString().getBytes(StandardCharsets.UTF_8));
+        deflater.setInput(bytes);
         deflater.finish();
         int length = 0;
         while (!deflater.finished()) {
@@ -34,7 +70,7 @@ final class DeflatedJson implements AutoCloseable {
             }
             length += deflater.deflate(buffer, length, buffer.length - length);
         }
-        return new OutputFile(name + SUFFIX, Arrays.copyOf(buffer, length));
+        return Arrays.copyOf(buffer, length);
     }
 
     @Override

@@ -79,12 +79,19 @@ class BuildCommandTest {
     @Test
     void aHeapTooSmallForTheDocumentsIsSaidPlainlyAndTheSiteIsKept(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");
-        Path content = org.policykb.testing.Fixtures.content();
+        // thirty copies of the samples: a JVM with a 32 MB heap starts and reads them, but cannot build them all
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        try (var samples = Files.list(org.policykb.testing.Fixtures.content())) {
+            for (Path sample : samples.toList()) {
+                for (int copy = 0; copy < 30; copy++) {
+                    Files.copy(sample, content.resolve(copy + "-" + sample.getFileName()));
+                }
+            }
+        }
         assertEquals(0, run("build", "--content", content.toString(), "--out", out.toString()));
         String index = Files.readString(out.resolve("index.html"));
-        // the same build in a JVM with a heap of 8 MB: the five samples need about twice that
         String jvm = ProcessHandle.current().info().command().orElse("java");
-        Process build = new ProcessBuilder(jvm, "-Xmx8m", "-cp", System.getProperty("java.class.path"),
+        Process build = new ProcessBuilder(jvm, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
                 "org.policykb.cli.Main", "build", "--clean", "--content", content.toString(), "--out", out.toString())
                 .redirectErrorStream(true).start();
         String output = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
