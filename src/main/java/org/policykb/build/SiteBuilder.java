@@ -275,7 +275,9 @@ public final class SiteBuilder {
         for (PolicyDocument document : kb.documents()) {
             String hash = hashBySource.get(document.source());
             if (hash != null) {
-                versions.put(document.id(), String.join("\u0000", codeIdentity, document.source(), hash, document.id()));
+                // 32 hex digits, not the parts: a task page's key holds the versions of all its related tasks' documents
+                versions.put(document.id(), Sha256.hex(String.join("\u0000", codeIdentity, document.source(), hash,
+                        document.id())).substring(0, 32));
             }
         }
         return versions;
