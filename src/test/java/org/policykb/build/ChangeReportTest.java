@@ -13,14 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChangeReportTest {
-    private static final String V1 = """
+    /** A work plan, and the same plan with a target raised, a task added, tasks renumbered and one reassigned. */
+    static final String V1 = """
             某区2024年工作要点
             一、重点任务
             1.扩大学前教育资源。普惠性幼儿园覆盖率达到80%。（区教体局、区财政局负责）
             2.改善办学条件。新建学校3所。（区教体局负责）
             3.加强教师队伍建设。招聘教师200名。（区人社局、区教体局负责）
             """;
-    private static final String V2 = """
+    static final String V2 = """
             某区2024年工作要点
             一、重点任务
             1.扩大学前教育资源。普惠性幼儿园覆盖率达到90%。（区教体局、区财政局负责）

@@ -18,21 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The summary kept per document gives the change report a whole summary would, reading only what differs. */
 class SummaryStoreTest {
-    private static final String PLAN = """
-            某区2024年工作要点
-            一、重点任务
-            1.扩大学前教育资源。普惠性幼儿园覆盖率达到80%。（区教体局、区财政局负责）
-            2.改善办学条件。新建学校3所。（区教体局负责）
-            3.加强教师队伍建设。招聘教师200名。（区人社局、区教体局负责）
-            """;
-    private static final String PLAN_EDITED = """
-            某区2024年工作要点
-            一、重点任务
-            1.扩大学前教育资源。普惠性幼儿园覆盖率达到90%。（区教体局、区财政局负责）
-            2.落实课后服务。课后服务实现全覆盖。（区教体局负责）
-            3.改善办学条件。新建学校3所。（区教体局负责）
-            4.加强教师队伍建设。招聘教师200名。（区教体局、区人社局负责）
-            """;
+    private static final String PLAN = ChangeReportTest.V1;
+    private static final String PLAN_EDITED = ChangeReportTest.V2;
     private static final String HEALTH = """
             某区2024年卫生健康工作要点
             一、重点任务
