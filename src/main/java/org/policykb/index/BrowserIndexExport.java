@@ -56,12 +56,16 @@ public final class BrowserIndexExport {
      * CLI searches; {@code kb} is the knowledge base that commit was made from, which gives the facets.
      */
     public List<OutputFile> export(SearchIndex index, KnowledgeBase kb) throws IOException {
-        List<OutputFile> files = new ArrayList<>();
+        // the cards are made on a thread of their own: the list must take files from two threads at once
+        List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
         export(index, kb, files::add);
-        return files;
+        return List.copyOf(files);
     }
 
-    /** Hands each file to {@code sink} as soon as it is made, so a large site is never held in memory whole. */
+    /**
+     * Hands each file to {@code sink} as soon as it is made, so a large site is never held in memory whole. The cards
+     * are made on a thread of their own, so {@code sink} is called from two threads at once.
+     */
     public void export(SearchIndex index, KnowledgeBase kb, java.util.function.Consumer<OutputFile> sink) throws IOException {
         export(index, kb, FileReuse.NONE, sink);
     }
