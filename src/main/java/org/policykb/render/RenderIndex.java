@@ -10,6 +10,7 @@ import org.policykb.model.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +19,18 @@ import java.util.TreeMap;
 
 /**
  * The lookups every view builder needs, built once per render: documents, tasks, departments and goals by id,
- * and the departments of a task. Sorted maps only, so iteration order never depends on hashing.
+ * and the departments of a task. The maps that are listed (documents, departments) are sorted, so iteration order
+ * never depends on hashing; the maps that are only looked up in are hash maps, because a sorted map of 200,000 task
+ * ids compares long strings some eighteen times a lookup, and a department's ledger looks up every one of its tasks.
  */
 final class RenderIndex {
     private final KnowledgeBase kb;
     private final Map<String, PolicyDocument> documents = new TreeMap<>();
-    private final Map<String, Task> tasks = new TreeMap<>();
+    private final Map<String, Task> tasks = new HashMap<>();
     private final Map<String, Department> departments = new TreeMap<>();
-    private final Map<String, List<Goal>> goalsByTask = new TreeMap<>();
-    private final Map<String, Map<String, Section>> sections = new TreeMap<>();
-    private final Map<String, Map<String, Section>> parents = new TreeMap<>();
+    private final Map<String, List<Goal>> goalsByTask = new HashMap<>();
+    private final Map<String, Map<String, Section>> sections = new HashMap<>();
+    private final Map<String, Map<String, Section>> parents = new HashMap<>();
 
     RenderIndex(KnowledgeBase kb) {
         this.kb = kb;
@@ -35,10 +38,10 @@ final class RenderIndex {
             if (documents.put(document.id(), document) != null) {
                 throw new IllegalArgumentException("Two documents have the id " + document.id());
             }
-            Map<String, Section> byId = new TreeMap<>();
+            Map<String, Section> byId = new HashMap<>();
             document.root().flatten().forEach(s -> byId.putIfAbsent(s.id(), s));
             sections.put(document.id(), byId);
-            Map<String, Section> parentById = new TreeMap<>();
+            Map<String, Section> parentById = new HashMap<>();
             document.root().flatten().forEach(p -> p.children().forEach(c -> parentById.putIfAbsent(c.id(), p)));
             parents.put(document.id(), parentById);
             document.tasks().forEach(t -> tasks.put(t.id(), t));
