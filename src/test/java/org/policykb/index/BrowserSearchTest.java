@@ -189,6 +189,22 @@ class BrowserSearchTest {
     }
 
     @Test
+    void aBrowserThatCannotUnpackTheIndexSaysSoInsteadOfSearching() {
+        // a browser from before DecompressionStream (Chrome 103, Safari 16.4, Firefox 113): the same chromium without it
+        ChromeDriver old = Browser.start(1200, 900);
+        try {
+            old.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "delete window.DecompressionStream;"));
+            old.get(base + "search.html?q=" + java.net.URLEncoder.encode("教育", java.nio.charset.StandardCharsets.UTF_8));
+            new WebDriverWait(old, Duration.ofSeconds(20)).until(d ->
+                    d.findElement(By.id("search-status")).getText().contains("无法使用站内搜索"));
+            assertTrue(old.findElements(By.cssSelector("#search-results .search-hit")).isEmpty());
+        } finally {
+            old.quit();
+        }
+    }
+
+    @Test
     void hitsLinkToTheirAnchors() {
         open("?q=" + java.net.URLEncoder.encode("完善多样性健康身心培养体系", java.nio.charset.StandardCharsets.UTF_8));
         waitDone("完善多样性健康身心培养体系");
