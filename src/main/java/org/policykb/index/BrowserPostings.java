@@ -70,12 +70,7 @@ final class BrowserPostings {
                 int df = iterator.docFreq();
                 if (live != null && df - deleted < FIRST_PAGE) {
                     postings = iterator.postings(postings, PostingsEnum.NONE);
-                    df = 0;
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live.get(doc)) {
-                            df++;
-                        }
-                    }
+                    df = LiveStatistics.liveCount(postings, live);
                 }
                 if (df > 0) {
                     bytes += 24 + 6L * Math.min(df, FIRST_PAGE);

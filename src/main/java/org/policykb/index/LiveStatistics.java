@@ -77,10 +77,17 @@ final class LiveStatistics {
                 continue;
             }
             postings = iterator.postings(postings, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (live.get(doc)) {
-                    count++;
-                }
+            count += liveCount(postings, live);
+        }
+        return count;
+    }
+
+    /** How many of the documents {@code postings} lists are {@code live}. */
+    static int liveCount(PostingsEnum postings, Bits live) throws IOException {
+        int count = 0;
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live.get(doc)) {
+                count++;
             }
         }
         return count;

@@ -88,19 +88,13 @@ final class SiteRecord {
 
     /** The {@link #hash}es of the paths where the spare differs from the site, sorted for {@link #contains}. */
     long[] differing(Claims claims) throws IOException {
-        long[][] hashes = {new long[1024]};
-        int[] size = {0};
+        java.util.stream.LongStream.Builder hashes = java.util.stream.LongStream.builder();
         forEachPath(claims, (path, published) -> {
             if (!published) {
-                if (size[0] == hashes[0].length) {
-                    hashes[0] = Arrays.copyOf(hashes[0], size[0] * 2);
-                }
-                hashes[0][size[0]++] = hash(path);
+                hashes.add(hash(path));
             }
         });
-        long[] sorted = Arrays.copyOf(hashes[0], size[0]);
-        Arrays.sort(sorted);
-        return sorted;
+        return hashes.build().sorted().toArray();
     }
 
     static boolean contains(long[] sortedHashes, String path) {
