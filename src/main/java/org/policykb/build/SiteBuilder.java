@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.policykb.index.BrowserIndexExport;
 import org.policykb.index.SearchIndex;
 import org.policykb.model.ChangeLog;
+import org.policykb.model.FileSink;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.PolicyDocument;
 import org.policykb.model.Sha256;
+import org.policykb.model.StreamedFile;
 import org.policykb.model.Problem;
 import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
@@ -102,18 +104,32 @@ public final class SiteBuilder {
             java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
             // files other than pages carried over: search cards and department ledgers
             java.util.concurrent.atomic.AtomicInteger keptFiles = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.function.Consumer<OutputFile> sink = file -> {
-                links.accept(file);
-                try {
-                    publication.write(file);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            FileSink sink = new FileSink() {
+                @Override
+                public void accept(OutputFile file) {
+                    links.accept(file);
+                    try {
+                        publication.write(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    fileCount.incrementAndGet();
                 }
-                fileCount.incrementAndGet();
+
+                @Override
+                public void accept(StreamedFile file) {
+                    try {
+                        publication.write(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    links.accept(file.path());
+                    fileCount.incrementAndGet();
+                }
             };
             try {
                 times.time("export", () -> {
-                    dataExport.export(kb).forEach(sink);
+                    dataExport.export(kb).forEach(sink::accept);
                     return null;
                 });
                 progress.stage("rendering and writing pages", 0);
@@ -187,6 +203,8 @@ public final class SiteBuilder {
      * SHA-256, a space, and its digest (made only when the inputs differ).
      */
     private static final class CarryOver implements FileReuse {
+        /** Stands for the digest of a file made as a stream; never equal to a SHA-256. */
+        private static final String STREAMED = "streamed";
         private final Map<String, String> previous;
         private final Map<String, String> digests;
         private final SiteWriter.Publication publication;
@@ -238,6 +256,15 @@ public final class SiteBuilder {
             }
             remadeIfPage(path);
             return false;
+        }
+
+        @Override
+        public boolean keepByInputs(String path, String inputs) {
+            String key = Sha256.hex(inputs).substring(0, 32);
+            // recorded with no digest: a file made as a stream is kept by its inputs alone
+            digests.put(path, key + " " + STREAMED);
+            String before = previous.get(path);
+            return before != null && before.equals(key + " " + STREAMED) && carry(path);
         }
 
         @Override
