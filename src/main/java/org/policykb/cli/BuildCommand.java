@@ -60,21 +60,25 @@ final class BuildCommand implements Callable<Integer> {
             console.println(result.changes().summary());
             console.println("site: " + settings.out());
             return strict && !result.problems().isEmpty() ? 1 : 0;
-        } catch (IllegalArgumentException e) {
-            errors.println("policykb build: " + e.getMessage());
-            return 2;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            errors.println("policykb build: " + e.getMessage());
-            return 3;
         } catch (OutOfMemoryError e) {
             errors.println(outOfMemory());
             return 3;
-        } catch (RuntimeException e) {
-            if (!causedByOutOfMemory(e)) {
-                throw e;
+        } catch (IOException | RuntimeException e) {
+            // out of memory first: thrown in a worker thread it comes wrapped, and the JVM's shared error, met twice
+            // by a try-with-resources, even as an IllegalArgumentException ("Self-suppression not permitted")
+            if (causedByOutOfMemory(e)) {
+                errors.println(outOfMemory());
+                return 3;
             }
-            errors.println(outOfMemory()); // thrown in a worker thread and handed on wrapped
-            return 3;
+            if (e instanceof IllegalArgumentException) {
+                errors.println("policykb build: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+                errors.println("policykb build: " + e.getMessage());
+                return 3;
+            }
+            throw (RuntimeException) e;
         }
     }
 

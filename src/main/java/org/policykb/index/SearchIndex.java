@@ -91,7 +91,8 @@ public final class SearchIndex implements AutoCloseable {
                 .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
+        try (ClosedUnlessTragic closing = new ClosedUnlessTragic(new IndexWriter(directory, config))) {
+            IndexWriter writer = closing.writer();
             Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
             boolean complete;
             try (DirectoryReader current = DirectoryReader.open(writer)) {
@@ -133,6 +134,20 @@ public final class SearchIndex implements AutoCloseable {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
         return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb));
+    }
+
+    /**
+     * Closes the writer unless it met a tragedy (out of memory, a full disk): Lucene then closes it itself, on the
+     * thread that met it, and if that thread died in turn (out of memory again) {@code close()} would wait for it
+     * forever.
+     */
+    private record ClosedUnlessTragic(IndexWriter writer) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (writer.getTragicException() == null) {
+                writer.close();
+            }
+        }
     }
 
     /** What {@link #update} did: items (re)written, items deleted, items now in the index. */
