@@ -358,7 +358,7 @@
   // ---------- the search ----------
   const CARD_BATCH = 10;
   const NONE = Object.freeze([]);
-  async function search(query, filters, k) {
+  async function search(query, filters, k, pagesOnly) {
     const m = await meta();
     const parts = parse(query);
     const filter = await filterFor(m, filters);
@@ -366,7 +366,7 @@
     const clauses = await Promise.all(parts.map(async (part) =>
       [clause(m, part, await Promise.all(part.terms.map((t) => postings(m, 'x', t))))]));
     if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
-    if (byClassFits(m, parts, clauses, filters)) return byClass(m, parts, clauses, k, filters);
+    if (!pagesOnly && byClassFits(m, parts, clauses, filters)) return byClass(m, parts, clauses, k, filters);
     const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
     for (;;) {
       const seen = new Set();
@@ -901,14 +901,15 @@
   window.policykbSearch.parse = parse;
   /**
    * For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name,
-   * filters.kind a kind code (plan, work-plan …), filters.year a year.
+   * filters.kind a kind code (plan, work-plan …), filters.year a year; options.pages: rank from the pages even where
+   * the classes would do, to compare the two.
    */
-  window.policykbSearch.top = async (q, filters, k) => {
+  window.policykbSearch.top = async (q, filters, k, options) => {
     const m = await meta();
     const f = Object.assign({ type: '', dept: '', role: '', doc: '', kind: '', year: '' }, filters || {});
     if (f.dept !== '') f.dept = String(m.departments.findIndex((d) => d[0] === f.dept || d[1] === f.dept || d[2].includes(f.dept)));
     f.year = String(f.year);
-    const res = await search(q, f, k || 10);
+    const res = await search(q, f, k || 10, Boolean(options && options.pages));
     const top = res.ranked.slice(0, k || 10);
     const found = await cards(m, top.map((e) => e[0]));
     return top.map((e, n) => ({ url: found[n][1], type: m.typeOf(e[0])[0], score: e[1] }));
