@@ -525,7 +525,7 @@
           if (f.length > 1) exact = false;
           total = tf === 0 ? -1 : total + bm25(terms[p].weight, f32(tf * inverse));
         }
-        if (total >= 0) scored.push({ cls, key: f32(total), exact, next: 0 });
+        if (total >= 0) scored.push({ cls, run: r, key: f32(total), exact, next: 0 });
       }
     }
     scored.sort((a, b) => b.key - a.key || a.cls - b.cls);
@@ -544,8 +544,11 @@
       const entry = await classItems(m, source.cls, source.exact ? k : source.next + CARD_BATCH);
       if (source === scored[started]) started++;
       if (kth !== null && source.key === kth[1] && entry.items[source.next] > kth[0]) {
-        // tied with the k-th but after it in item order, as all its items are: it adds nothing to the first k
+        // tied with the k-th but after it in item order, as all its items are: it adds nothing to the first k; nor
+        // do the tied classes of its norm after it, whose first items come later still (classes of a norm are
+        // numbered by first item)
         if (source.next > 0) open.splice(open.indexOf(source), 1);
+        else while (started < scored.length && scored[started].key === source.key && scored[started].run === source.run) started++;
         truncated = true;
         continue;
       }
