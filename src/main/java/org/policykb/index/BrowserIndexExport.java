@@ -80,7 +80,7 @@ public final class BrowserIndexExport {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         int[] itemOfDoc = new int[reader.maxDoc()];
-        Item[] items = items(reader, index.items(kb), itemOfDoc);
+        Item[] items = items(reader, kb, itemOfDoc);
 
         // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
         java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -151,24 +151,37 @@ public final class BrowserIndexExport {
      * and content hashes come from the index's doc values; what the facets show of an item (type, document,
      * departments) from the knowledge base the index was just updated from, which must hold the same ids.
      */
-    private static Item[] items(DirectoryReader reader, List<IndexedItem> known, int[] itemOfDoc) throws IOException {
+    private static Item[] items(DirectoryReader reader, KnowledgeBase kb, int[] itemOfDoc) throws IOException {
         Arrays.fill(itemOfDoc, -1);
-        Item[] items = new Item[known.size()];
+        int count = IndexedItems.count(kb);
+        String[] ids = new String[count];
+        String[] hashes = new String[count];
         boolean complete = ItemDocument.visitItems(reader, (doc, ord, id, hash) -> {
-            IndexedItem item = ord >= 0 && ord < known.size() ? known.get(ord) : null;
-            if (item == null || !item.id().equals(id) || items[ord] != null) {
-                throw new IllegalStateException("The search index does not match the documents at item " + ord
-                        + " (" + id + "): build with --clean");
+            if (ord < 0 || ord >= count || ids[ord] != null) {
+                throw mismatch(ord, id);
             }
+            ids[ord] = id;
+            hashes[ord] = hash;
             itemOfDoc[doc] = ord;
-            items[ord] = new Item(ord, item.type(), item.documentId(), item.documentTitle(), item.lead().orElse(null),
-                    item.support(), hash);
         });
-        if (!complete || reader.numDocs() != items.length) {
+        if (!complete || reader.numDocs() != count) {
             throw new IllegalStateException("The search index holds " + reader.numDocs() + " items, the documents "
-                    + items.length + ": build with --clean");
+                    + count + ": build with --clean");
         }
+        Item[] items = new Item[count];
+        IndexedItems.stream(kb).parallel().forEach(item -> {
+            if (!item.id().equals(ids[item.ord()])) {
+                throw mismatch(item.ord(), ids[item.ord()]);
+            }
+            items[item.ord()] = new Item(item.ord(), item.type(), item.documentId(), item.documentTitle(),
+                    item.lead().orElse(null), item.support(), hashes[item.ord()]);
+        });
         return items;
+    }
+
+    private static IllegalStateException mismatch(int ord, String id) {
+        return new IllegalStateException("The search index does not match the documents at item " + ord + " (" + id
+                + "): build with --clean");
     }
 
     /**

@@ -8,35 +8,79 @@ import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 import org.policykb.text.WordLeftovers;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-/** What of a knowledge base gets indexed, as {@link IndexedItem}s numbered type by type in document order. */
+/**
+ * What of a knowledge base gets indexed, as {@link IndexedItem}s numbered type by type in document order. Items are
+ * made as they are streamed and not kept: their bodies are copies of the documents' text, and at 10,000 documents
+ * holding them all at once costs 400 MB of heap.
+ */
 final class IndexedItems {
     private IndexedItems() {
     }
 
-    static List<IndexedItem> of(KnowledgeBase kb) {
-        List<IndexedItem> items = new ArrayList<>();
-        for (HitType type : HitType.values()) {
-            for (PolicyDocument doc : kb.documents()) {
-                switch (type) {
-                    case DOCUMENT -> items.add(document(doc, items.size()));
-                    case SECTION -> doc.sections().forEach(s -> items.add(section(doc, s, items.size())));
-                    case TASK -> {
-                        Map<String, List<Integer>> years = goalYearsByTask(doc);
-                        doc.tasks().forEach(t -> items.add(task(kb, doc, t, years.getOrDefault(t.id(), List.of()), items.size())));
-                    }
-                    case GOAL -> doc.goals().forEach(g -> items.add(goal(doc, g, items.size())));
+    /** How many items {@link #stream} gives. */
+    static int count(KnowledgeBase kb) {
+        return blockStarts(kb)[HitType.values().length * kb.documents().size()];
+    }
+
+    /**
+     * Every item of {@code kb}, in item-number order when sequential. A parallel stream splits it by blocks (the
+     * items of one type of one document), each made in one go.
+     */
+    static Stream<IndexedItem> stream(KnowledgeBase kb) {
+        int[] starts = blockStarts(kb);
+        List<PolicyDocument> docs = kb.documents();
+        return IntStream.range(0, starts.length - 1).boxed().flatMap(block -> {
+            PolicyDocument doc = docs.get(block % docs.size());
+            int ord = starts[block];
+            return switch (HitType.values()[block / docs.size()]) {
+                case DOCUMENT -> Stream.of(document(doc, ord));
+                case SECTION -> numbered(doc.sections(), ord, (s, n) -> section(doc, s, n));
+                case TASK -> {
+                    Map<String, List<Integer>> years = goalYearsByTask(doc);
+                    yield numbered(doc.tasks(), ord, (t, n) -> task(kb, doc, t, years.getOrDefault(t.id(), List.of()), n));
                 }
+                case GOAL -> numbered(doc.goals(), ord, (g, n) -> goal(doc, g, n));
+            };
+        });
+    }
+
+    private static <T> Stream<IndexedItem> numbered(List<T> parts, int first,
+                                                    java.util.function.BiFunction<T, Integer, IndexedItem> item) {
+        return IntStream.range(0, parts.size()).mapToObj(i -> item.apply(parts.get(i), first + i));
+    }
+
+    /**
+     * The first item number of each block (type-major, then document), and the item count at the end: the number
+     * of a document's items of each type is known without making them.
+     */
+    private static int[] blockStarts(KnowledgeBase kb) {
+        List<PolicyDocument> docs = kb.documents();
+        HitType[] types = HitType.values();
+        int[] starts = new int[types.length * docs.size() + 1];
+        int ord = 0;
+        for (int t = 0; t < types.length; t++) {
+            for (int d = 0; d < docs.size(); d++) {
+                starts[t * docs.size() + d] = ord;
+                PolicyDocument doc = docs.get(d);
+                ord += switch (types[t]) {
+                    case DOCUMENT -> 1;
+                    case SECTION -> doc.sections().size();
+                    case TASK -> doc.tasks().size();
+                    case GOAL -> doc.goals().size();
+                };
             }
         }
-        return items;
+        starts[starts.length - 1] = ord;
+        return starts;
     }
 
     private static IndexedItem document(PolicyDocument doc, int ord) {

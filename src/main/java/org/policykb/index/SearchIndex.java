@@ -50,9 +50,6 @@ public final class SearchIndex implements AutoCloseable {
     private final QueryParser parser;
     private final Snippets snippets;
     private DirectoryReader reader;
-    /** The knowledge base of the last update and its items: the browser export asks for them right after. */
-    private KnowledgeBase updatedFrom;
-    private List<IndexedItem> updatedItems;
 
     private SearchIndex(Path path, Directory directory, Analyzer analyzer) {
         this.path = path;
@@ -87,7 +84,6 @@ public final class SearchIndex implements AutoCloseable {
      * @return how many items were written and how many deleted
      */
     public UpdateCounts update(KnowledgeBase kb) throws IOException {
-        List<IndexedItem> items = items(kb);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
@@ -109,7 +105,7 @@ public final class SearchIndex implements AutoCloseable {
             // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
             // the order documents arrive in, decide ties, so the result does not depend on the threads.
             try {
-                items.parallelStream().forEach(item -> {
+                IndexedItems.stream(kb).parallel().forEach(item -> {
                     if (!item.contentHash().equals(stored.remove(item.id()))) {
                         try {
                             Term id = new Term(SearchFields.ID, item.id());
@@ -136,16 +132,7 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
-        return new UpdateCounts(written.get(), deleted, items.size());
-    }
-
-    /** The items of {@code kb}, as the last update made them when it was from the same knowledge base. */
-    List<IndexedItem> items(KnowledgeBase kb) {
-        if (kb != updatedFrom) {
-            updatedItems = IndexedItems.of(kb);
-            updatedFrom = kb;
-        }
-        return updatedItems;
+        return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb));
     }
 
     /** What {@link #update} did: items (re)written, items deleted, items now in the index. */

@@ -49,8 +49,9 @@ public final class LinkChecker {
 
     /**
      * Collects, per page, the ids it has and the targets it links to; {@link #problems()} then resolves every
-     * target. Memory follows the distinct link targets, not the pages: a target linked from many pages is kept once,
-     * with the first few pages that link to it for the report.
+     * target still pending. Memory follows the distinct link targets, not the pages: a target linked from many pages
+     * is kept once, with the first few pages that link to it for the report; and the targets in a file are settled
+     * as soon as the file arrives, so what stays pending is what links ahead to files not made yet.
      */
     public static final class Session {
         private static final int PAGES_NAMED = 3;
@@ -58,7 +59,8 @@ public final class LinkChecker {
         private final Map<String, String[]> ids = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, String> idNames = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, java.util.function.Supplier<byte[]>> keptPages = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, Referrers> targets = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Targets not yet found, by file, then by fragment ("" for none); changed only inside the map's compute. */
+        private final Map<String, Map<String, Referrers>> pending = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         private final MarkupParser parser = markupParser();
 
@@ -68,10 +70,10 @@ public final class LinkChecker {
 
         /** Who links to one target: the first few links and how many there are in all. */
         private static final class Referrers {
-            final List<Referrer> named = new ArrayList<>();
+            final List<Referrer> named = new ArrayList<>(1);
             int count;
 
-            synchronized void add(Referrer referrer) {
+            void add(Referrer referrer) {
                 count++;
                 if (named.size() < PAGES_NAMED) {
                     named.add(referrer);
@@ -82,10 +84,10 @@ public final class LinkChecker {
         public void accept(OutputFile file) {
             String path = file.path();
             files.add(path);
-            if (!isHtml(path)) {
-                return;
+            if (isHtml(path)) {
+                ids.put(path, ids(path, file.bytes(), true));
             }
-            ids.put(path, ids(path, file.bytes(), true));
+            settle(path);
         }
 
         /**
@@ -97,6 +99,18 @@ public final class LinkChecker {
             if (isHtml(path)) {
                 keptPages.put(path, bytes);
             }
+            settle(path);
+        }
+
+        /**
+         * Drops the pending targets in a file that has just arrived and holds them. A target it lacks stays for
+         * {@link #problems()}, and so does a link that was pending while the file arrived: it is found at the end.
+         */
+        private void settle(String file) {
+            pending.computeIfPresent(file, (f, fragments) -> {
+                fragments.keySet().removeIf(fragment -> brokenBecause(f, fragment) == null);
+                return fragments.isEmpty() ? null : fragments;
+            });
         }
 
         private String[] idsOf(String file) {
@@ -175,15 +189,22 @@ public final class LinkChecker {
                     message -> problems.add(Problem.error(path, line, "broken link " + quote(href) + ": " + message)),
                     () -> {
                         // a target already known to be there needs no keeping: at scale most links resolve now
-                        if (target[0] != null && !(known(target[0]) && brokenBecause(target[0]) == null)) {
-                            targets.computeIfAbsent(target[0], k -> new Referrers()).add(new Referrer(path, line, href));
+                        if (target[0] != null) {
+                            String file = fileOf(target[0]);
+                            String fragment = target[0].substring(file.length() + (file.length() < target[0].length() ? 1 : 0));
+                            if (!(known(file) && brokenBecause(file, fragment) == null)) {
+                                pending.compute(file, (f, fragments) -> {
+                                    Map<String, Referrers> out = fragments == null ? new HashMap<>() : fragments;
+                                    out.computeIfAbsent(fragment, k -> new Referrers()).add(new Referrer(path, line, href));
+                                    return out;
+                                });
+                            }
                         }
                     });
         }
 
-        /** True when the target's file has been seen, with its ids if it is a page rendered in this build. */
-        private boolean known(String target) {
-            String file = fileOf(target);
+        /** True when the file has been seen, with its ids if it is a page rendered in this build. */
+        private boolean known(String file) {
             return files.contains(file) && (!isHtml(file) || ids.containsKey(file));
         }
 
@@ -192,15 +213,12 @@ public final class LinkChecker {
             return hash < 0 ? target : target.substring(0, hash);
         }
 
-        /** Why a link to {@code target} ({@code path#fragment}) is broken, or null when it is not. */
-        private String brokenBecause(String target) {
-            int hash = target.indexOf('#');
-            String file = fileOf(target);
-            String fragment = hash < 0 ? null : target.substring(hash + 1);
+        /** Why a link to {@code fragment} ("" for none) of {@code file} is broken, or null when it is not. */
+        private String brokenBecause(String file, String fragment) {
             if (!files.contains(file)) {
                 return "no file " + file;
             }
-            if (fragment != null && !fragment.isEmpty() && isHtml(file)
+            if (!fragment.isEmpty() && isHtml(file)
                     && java.util.Arrays.binarySearch(idsOf(file), fragment) < 0) {
                 return "no element with id \"" + fragment + "\" in " + file;
             }
@@ -210,8 +228,8 @@ public final class LinkChecker {
         /** Every problem found, in page order. */
         public List<Problem> problems() {
             List<Problem> out = new ArrayList<>(problems);
-            targets.forEach((target, referrers) -> {
-                String message = brokenBecause(target);
+            pending.forEach((file, fragments) -> fragments.forEach((fragment, referrers) -> {
+                String message = brokenBecause(file, fragment);
                 if (message != null) {
                     int more = referrers.count - referrers.named.size();
                     for (Referrer ref : referrers.named) {
@@ -219,7 +237,7 @@ public final class LinkChecker {
                                 + (more > 0 ? " (and " + more + " more links to it)" : "")));
                     }
                 }
-            });
+            }));
             out.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
                     .thenComparing(Problem::message));
             return List.copyOf(out);

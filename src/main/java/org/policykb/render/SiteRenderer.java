@@ -155,12 +155,6 @@ public final class SiteRenderer {
         DepartmentLedger ledger = new DepartmentLedger(index);
 
         Emitter out = new Emitter(sink, reuse);
-        page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
-        page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
-        page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
-        for (GoalsView goals : indexes.goalPages()) {
-            page(out, IndexViewBuilder.goalsPage(goals.pageNumber()), "goals.ftlh", goals);
-        }
         // A document's own pages show that document and the shared inputs alone (a task page also its related
         // tasks): while their versions are the same, the pages are kept without their views being built.
         String shared = sharedInputs(kb, ctx);
@@ -190,6 +184,14 @@ public final class SiteRenderer {
             out.file(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
                     () -> ledger.csv(department, plan.lead(), plan.support()));
         });
+        // The index pages link to every document and goal: made last, their links are checked against pages already
+        // there, instead of waiting (in memory) for the pages they name.
+        page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
+        page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
+        page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
+        for (GoalsView goals : indexes.goalPages()) {
+            page(out, IndexViewBuilder.goalsPage(goals.pageNumber()), "goals.ftlh", goals);
+        }
         // a host serves 404.html at any missing address, however deep: with the base URL its links work from all
         String notFoundRoot = ctx.baseUrl().orElse(RelativeHref.root(SiteLayout.NOT_FOUND));
         PageInfo notFoundPage = layout.pageFrom(notFoundRoot, "找不到页面", "none", List.of(new Link("", "找不到页面")), false);

@@ -48,6 +48,23 @@ class LinkCheckerTest {
     }
 
     @Test
+    void linksAheadFromManyThreadsAreSettledOrReportedOnce() {
+        // 400 pages, each linking to the next one's anchor and to a missing anchor of page 0, arriving from
+        // several threads in any order: the only broken target is reported once, with the count of the others
+        LinkChecker.Session session = new LinkChecker().session();
+        java.util.stream.IntStream.range(0, 400).parallel().forEach(n -> session.accept(OutputFile.utf8(
+                "p/" + n + ".html", "<h1 id=\"top\">" + n + "</h1><a href=\"" + (n + 1) % 400 + ".html#top\">next</a>\n"
+                        + "<a href=\"0.html#gone\">gone</a>")));
+        session.kept("p/kept.html", () -> "<p id=\"here\">kept</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        session.accept(OutputFile.utf8("late.html", "<a href=\"p/kept.html#here\">kept</a>"));
+        List<Problem> problems = session.problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.message().equals(
+                "broken link \"0.html#gone\": no element with id \"gone\" in p/0.html (and 397 more links to it)")),
+                problems.toString());
+    }
+
+    @Test
     void readsTagsAsABrowserDoes() {
         // markup inside a script, a style or a comment is not a link; character references in values are decoded;
         // tag and attribute names are read in any case
