@@ -99,11 +99,13 @@ public final class BrowserIndexExport {
     private static void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
                                           Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
                                           java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
-        java.util.Optional<BrowserClasses> classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length);
-        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json,
-                classes);
-        List<LiveStatistics.Field> stats = List.of(LiveStatistics.of(reader));
-        try {
+        java.util.Optional<BrowserClasses> classes;
+        BrowserPostings postings;
+        List<LiveStatistics.Field> stats;
+        try { // whatever fails here, the cards are waited for, so none is written after the export has ended
+            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length);
+            postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, classes);
+            stats = List.of(LiveStatistics.of(reader));
             for (int f = 0; f < FIELDS.size(); f++) {
                 postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
             }
