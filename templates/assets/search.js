@@ -508,9 +508,13 @@
    * rarest bigram), summed as the pages' path and Lucene sum them; then the best classes' items, in item order within
    * a class, until k items are settled. A phrase's items are checked on their cards as they come.
    */
-  async function byClass(m, parts, clauses, k, filters) {
+  async function byClass(m, parts, clauses, wanted, filters) {
     const C = m.classes;
     const terms = clauses.map((part) => part[0]);
+    // a small site counts its facets at once: settle as many hits as they count, not only the first page, where
+    // that costs no cards (a phrase's hits are checked on theirs)
+    const eager = m.items <= EAGER_FACETS && terms.every((c) => !c.phrase);
+    const k = eager ? Math.max(wanted, FACET_LIMIT) : wanted;
     const freqs = await Promise.all(terms.map((c) => Promise.all(c.lists.map(classList))));
     const scored = [];
     for (let r = 0, cls = 0; r < C.norms.length; r += 2) {

@@ -283,6 +283,14 @@ class BrowserSearchTest {
             // and the pages, which a filter takes, rank them alike
             compareTop(query, Map.of(), SearchRequest.of(query, 40), true);
         }
+        // a site this small settles every hit at once, so the page counts them exactly, as its facets do
+        int total = site.index.search(SearchRequest.of("教育 发展", 1)).totalHits();
+        assertTrue(total > 10 && total <= 300, "教育 发展: " + total);
+        open("");
+        type("教育 发展");
+        assertEquals("找到 " + total + " 条结果", browser.findElement(By.id("search-status")).getText());
+        assertTrue(new Select(browser.findElement(By.id("filter-type"))).getOptions().stream()
+                .noneMatch(o -> o.getText().endsWith("+)")), "exact type counts");
     }
 
     private static int shards() throws IOException {
