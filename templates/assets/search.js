@@ -462,6 +462,9 @@
   function byClassFits(m, parts, clauses, filters) {
     if (!m.classes || parts.length < 2) return false;
     if (filters.type || filters.dept || filters.doc || filters.kind || filters.year) return false;
+    // a phrase's class bound is only its rarest bigram's count, so its hits are checked on their cards; with two
+    // phrases (义务教育 优质均衡) the bound is loose twice and the cards cost more than the pages
+    if (clauses.filter((part) => part[0].phrase).length > 1) return false;
     return clauses.every((part) => part.every((c) => c.lists.every((l) => l.df >= m.classes.minDf)));
   }
 
@@ -563,7 +566,11 @@
         continue;
       }
       if (source.next === 0) open.push(source);
-      const batch = entry.items.slice(source.next, source.next + CARD_BATCH);
+      // check only as many items as could still enter the first k: no more than are missing, and, tied with the
+      // k-th, only those before it
+      const size = kth === null ? Math.min(CARD_BATCH, k - ranked.length) : CARD_BATCH;
+      let batch = entry.items.slice(source.next, source.next + size);
+      if (kth !== null && source.key === kth[1]) batch = batch.filter((item) => item < kth[0]);
       source.next += batch.length;
       await fetchCards(m, batch);
       for (const item of batch) {
