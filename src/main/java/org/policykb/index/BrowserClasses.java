@@ -52,7 +52,7 @@ final class BrowserClasses {
     }
 
     /**
-     * A term is common when it is in more than a 32nd of the items (and in more than a first page): a query of such
+     * A term is common when it is in at least a 32nd of the items (and in more than a first page): a query of such
      * terms is the one whose pages would have to be read deep.
      */
     static int minDf(int items) {
@@ -158,7 +158,10 @@ final class BrowserClasses {
         return df >= minDf;
     }
 
-    /** One common term's frequency in every class; {@code items} and {@code freqs} are its live postings. */
+    /**
+     * One common term's frequency in every class, as file {@code name}: {@code itemAt} gives the items of its
+     * {@code size} live postings, {@code freqOf} the term's frequency in an item.
+     */
     void writeTerm(DeflatedJson json, String name, int size, java.util.function.IntUnaryOperator itemAt,
                    java.util.function.IntUnaryOperator freqOf) {
         for (int i = 0; i < size; i++) {
