@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,19 +23,20 @@ final class PageDigests {
 
     /** The digests of the published site, or none when there is no (trustworthy) record of them. */
     static Map<String, String> read(Path stateDir) {
-        Map<String, String> digests = new HashMap<>();
+        // concurrent and mutable: a build takes each digest out as it asks about its file, from several threads
+        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(stateDir.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    return Map.of(); // not a file this class wrote: trust none of it
+                    return new java.util.concurrent.ConcurrentHashMap<>(); // not a file this class wrote: trust none of it
                 }
                 digests.put(line.substring(0, tab), line.substring(tab + 1));
             }
         } catch (NoSuchFileException e) {
-            return Map.of();
+            return new java.util.concurrent.ConcurrentHashMap<>();
         } catch (IOException e) {
-            return Map.of(); // unreadable: every page is rendered, which is always right
+            return new java.util.concurrent.ConcurrentHashMap<>(); // unreadable: every page is rendered, always right
         }
         return digests;
     }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.policykb.index.BrowserIndexExport;
 import org.policykb.index.SearchIndex;
 import org.policykb.model.ChangeLog;
+import org.policykb.model.FileSink;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 import org.policykb.model.PolicyDocument;
 import org.policykb.model.Sha256;
+import org.policykb.model.StreamedFile;
 import org.policykb.model.Problem;
 import org.policykb.publish.SiteWriter;
 import org.policykb.render.RedirectPages;
@@ -102,18 +104,32 @@ public final class SiteBuilder {
             java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
             // files other than pages carried over: search cards and department ledgers
             java.util.concurrent.atomic.AtomicInteger keptFiles = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.function.Consumer<OutputFile> sink = file -> {
-                links.accept(file);
-                try {
-                    publication.write(file);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            FileSink sink = new FileSink() {
+                @Override
+                public void accept(OutputFile file) {
+                    links.accept(file);
+                    try {
+                        publication.write(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    fileCount.incrementAndGet();
                 }
-                fileCount.incrementAndGet();
+
+                @Override
+                public void accept(StreamedFile file) {
+                    try {
+                        publication.write(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    links.accept(file.path());
+                    fileCount.incrementAndGet();
+                }
             };
             try {
                 times.time("export", () -> {
-                    dataExport.export(kb).forEach(sink);
+                    dataExport.export(kb).forEach(sink::accept);
                     return null;
                 });
                 progress.stage("rendering and writing pages", 0);
@@ -121,7 +137,8 @@ public final class SiteBuilder {
                 SiteRenderer renderer = renderer(settings.templates());
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
-                Map<String, String> previousDigests = settings.clean() ? Map.of() : PageDigests.read(state);
+                Map<String, String> previousDigests = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
+                        : PageDigests.read(state);
                 Map<String, String> versions = documentVersions(kb, reading.hashBySource());
                 FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages, keptFiles,
                         versions);
@@ -183,10 +200,15 @@ public final class SiteBuilder {
     /**
      * Keeps a file in the new site (hard-linked from the published one) when the published file was made from the
      * same digest, or from the same inputs; records every digest for the next build, hands the pages that must be
-     * made anew to {@code remade} and counts the kept pages and other files. A file asked for by inputs is recorded as the inputs'
-     * SHA-256, a space, and its digest (made only when the inputs differ).
+     * made anew to {@code remade} and counts the kept pages and other files. Each file is asked about once, and its
+     * digest from the last build is taken out of {@code previous} then: 460,000 of them at 10,000 documents, which
+     * need not stay for the rest of the build.
+     * A file asked for by inputs is recorded as the inputs' SHA-256, a space, and its digest (made only when the
+     * inputs differ).
      */
     private static final class CarryOver implements FileReuse {
+        /** Stands for the digest of a file made as a stream; never equal to a SHA-256. */
+        private static final String STREAMED = "streamed";
         private final Map<String, String> previous;
         private final Map<String, String> digests;
         private final SiteWriter.Publication publication;
@@ -213,7 +235,7 @@ public final class SiteBuilder {
         @Override
         public boolean keep(String path, String digest) {
             digests.put(path, digest);
-            if (digest.equals(previous.get(path)) && carry(path)) {
+            if (digest.equals(previous.remove(path)) && carry(path)) {
                 return true;
             }
             remadeIfPage(path);
@@ -223,7 +245,7 @@ public final class SiteBuilder {
         @Override
         public boolean keep(String path, String inputs, java.util.function.Supplier<String> digest) {
             String key = Sha256.hex(inputs).substring(0, 32);
-            String before = previous.get(path);
+            String before = previous.remove(path);
             int space = before == null ? -1 : before.indexOf(' ');
             if (space > 0 && before.substring(0, space).equals(key)) {
                 digests.put(path, before);
@@ -238,6 +260,15 @@ public final class SiteBuilder {
             }
             remadeIfPage(path);
             return false;
+        }
+
+        @Override
+        public boolean keepByInputs(String path, String inputs) {
+            String key = Sha256.hex(inputs).substring(0, 32);
+            // recorded with no digest: a file made as a stream is kept by its inputs alone
+            digests.put(path, key + " " + STREAMED);
+            String before = previous.remove(path);
+            return before != null && before.equals(key + " " + STREAMED) && carry(path);
         }
 
         @Override

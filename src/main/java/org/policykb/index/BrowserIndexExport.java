@@ -156,13 +156,14 @@ public final class BrowserIndexExport {
     private static Item[] items(DirectoryReader reader, KnowledgeBase kb, int[] itemOfDoc) throws IOException {
         Arrays.fill(itemOfDoc, -1);
         int count = IndexedItems.count(kb);
-        String[] ids = new String[count];
+        // each item's id is checked by its hash code: the ids of 600,000 items would be 85 MB held to check them
+        int[] idHashes = new int[count];
         String[] hashes = new String[count];
         boolean complete = ItemDocument.visitItems(reader, (doc, ord, id, hash) -> {
-            if (ord < 0 || ord >= count || ids[ord] != null) {
+            if (ord < 0 || ord >= count || hashes[ord] != null) {
                 throw mismatch(ord, id);
             }
-            ids[ord] = id;
+            idHashes[ord] = id.hashCode();
             hashes[ord] = hash;
             itemOfDoc[doc] = ord;
         });
@@ -172,8 +173,8 @@ public final class BrowserIndexExport {
         }
         Item[] items = new Item[count];
         IndexedItems.stream(kb).parallel().forEach(item -> {
-            if (!item.id().equals(ids[item.ord()])) {
-                throw mismatch(item.ord(), ids[item.ord()]);
+            if (item.id().hashCode() != idHashes[item.ord()]) {
+                throw mismatch(item.ord(), item.id());
             }
             items[item.ord()] = new Item(item.ord(), item.type(), item.documentId(), item.documentTitle(),
                     item.lead().orElse(null), item.support(), hashes[item.ord()]);

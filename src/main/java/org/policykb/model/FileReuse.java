@@ -29,6 +29,14 @@ public interface FileReuse {
     }
 
     /**
+     * For a file made as a stream, whose digest would cost making it: true when it was published from the same
+     * {@code inputs} and has been carried over. Otherwise it is made again, and publishing compares its bytes.
+     */
+    default boolean keepByInputs(String path, String inputs) {
+        return false;
+    }
+
+    /**
      * The version of a document as read: equal exactly when the document was read from the same source, the same
      * way (same bytes, path, id and code), or empty when not known, which rules out {@code inputs} keys.
      */

@@ -6,12 +6,17 @@ package org.policykb.model;
  */
 public record OutputFile(String path, byte[] bytes) {
     public OutputFile {
-        if (path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
-            throw new IllegalArgumentException("Output path must be relative and inside the site: " + path);
-        }
+        checkPath(path);
     }
 
     public static OutputFile utf8(String path, String text) {
         return new OutputFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A site path must be relative and stay inside the site. */
+    static void checkPath(String path) {
+        if (path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+            throw new IllegalArgumentException("Output path must be relative and inside the site: " + path);
+        }
     }
 }

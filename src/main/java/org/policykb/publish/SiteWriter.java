@@ -1,8 +1,10 @@
 package org.policykb.publish;
 
 import org.policykb.model.OutputFile;
+import org.policykb.model.StreamedFile;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -159,19 +160,40 @@ public final class SiteWriter {
          * (or, in the spare, left as it is), so it keeps its file time and an upload tool sends only real changes.
          */
         public void write(OutputFile file) throws IOException {
-            String path = file.path();
+            byte[] bytes = file.bytes();
+            write(file.path(), bytes.length, out -> out.write(bytes));
+        }
+
+        /**
+         * As {@link #write(OutputFile)}, for a file given as a stream: it is compared with the published one as it
+         * comes, and written from the first difference on.
+         */
+        public void write(StreamedFile file) throws IOException {
+            write(file.path(), -1, file.content());
+        }
+
+        private void write(String path, long length, StreamedFile.Content content) throws IOException {
             Path target = inside(fresh, path);
             claim(path);
             try {
                 folderOf(target, folders);
                 Path old = previous == null ? null : inside(previous, path);
-                if (old != null && sameBytes(old, file.bytes()) && (!differs(path) || replaceByLink(target, old, path))) {
-                    return;
+                // never write through a link into the published file: the spare's file goes first
+                WriteOnDifference out = new WriteOnDifference(old, length, target,
+                        t -> {
+                            if (differing != null) {
+                                Files.deleteIfExists(t);
+                            }
+                        });
+                try (OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16)) {
+                    content.writeTo(buffered);
                 }
-                if (differing != null) {
-                    Files.deleteIfExists(target); // never write through a link into the published file
+                if (out.unchanged()) {
+                    if (!differs(path) || replaceByLink(target, old, path)) {
+                        return;
+                    }
+                    Files.copy(old, target); // no hard links here: a copy of the published file
                 }
-                Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 writtenPaths.add(path);
                 count.incrementAndGet();
             } catch (IllegalArgumentException e) {
@@ -340,13 +362,6 @@ public final class SiteWriter {
                 }
             }
         }
-    }
-
-    private static boolean sameBytes(Path old, byte[] bytes) throws IOException {
-        if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != bytes.length) {
-            return false;
-        }
-        return java.util.Arrays.equals(Files.readAllBytes(old), bytes);
     }
 
     private static IllegalArgumentException twoFiles(String path) {

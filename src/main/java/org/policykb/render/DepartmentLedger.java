@@ -1,18 +1,14 @@
 package org.policykb.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import org.policykb.model.Department;
 import org.policykb.model.Goal;
 import org.policykb.model.PolicyDocument;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,24 +23,30 @@ final class DepartmentLedger {
     static final List<String> HEADER = List.of("角色", "文件", "发文字号", "发文日期", "章节", "任务编号", "任务",
             "任务内容", "牵头部门", "配合部门", "目标", "完成年限", "页面", "进展情况");
 
+    /** UTF-8's byte-order mark, which tells Excel the file is UTF-8. */
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private final RenderIndex index;
     private final ObjectWriter writer;
 
     DepartmentLedger(RenderIndex index) {
         this.index = index;
         CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
-        this.writer = mapper.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+        // no flush after each row: the stream compares what it is given with the published file, in blocks
+        this.writer = mapper.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
-    String csv(Department department, List<Task> lead, List<Task> support) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        lead.forEach(t -> rows.add(row("牵头", t)));
-        support.forEach(t -> rows.add(row("配合", t)));
-        try {
-            return "\uFEFF" + writer.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Cannot write the ledger of " + department.id(), e);
+    /** Writes the ledger row by row: a department's tasks of 10,000 documents are a 130 MB file. */
+    void write(List<Task> lead, List<Task> support, java.io.OutputStream out) throws java.io.IOException {
+        out.write(BYTE_ORDER_MARK);
+        try (com.fasterxml.jackson.databind.SequenceWriter rows = writer.writeValues(out)) {
+            rows.write(HEADER);
+            for (Task task : lead) {
+                rows.write(row("牵头", task));
+            }
+            for (Task task : support) {
+                rows.write(row("配合", task));
+            }
         }
     }
 

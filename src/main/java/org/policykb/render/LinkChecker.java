@@ -90,6 +90,15 @@ public final class LinkChecker {
             settle(path);
         }
 
+        /** A file that is not a page (data, a feed): links to it need only its name. */
+        public void accept(String path) {
+            if (isHtml(path)) {
+                throw new IllegalArgumentException("A page must be checked with its bytes: " + path);
+            }
+            files.add(path);
+            settle(path);
+        }
+
         /**
          * A page carried over unchanged from the last build, whose links were checked then and still hold (its view,
          * which names every target, did not change). Its ids are read from {@code bytes} only if a page links into it.

@@ -89,18 +89,26 @@ final class RelatedTasks {
         MessageDigest sha = Sha256.digest();
         sha.update(METHOD.getBytes(StandardCharsets.UTF_8));
         departmentList.forEach(d -> text(sha, d.id()));
-        byte[] numbers = new byte[8];
+        // each task's numbers in one buffer, little-endian as before: 200 updates of 8 bytes per task cost more
+        // than the hashing (the digest is the same, so the table kept from an earlier build still matches)
+        java.nio.ByteBuffer numbers = java.nio.ByteBuffer.allocate(0);
         for (int i = 0; i < tasks.size(); i++) {
             text(sha, tasks.get(i).id());
             text(sha, tasks.get(i).documentId());
+            int size = 8 * (departments[i].length + keys[i].length + 2);
+            if (numbers.capacity() < size) {
+                numbers = java.nio.ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            }
+            numbers.clear();
             for (int d : departments[i]) {
-                number(sha, numbers, d);
+                numbers.putLong(d);
             }
-            number(sha, numbers, -1);
+            numbers.putLong(-1);
             for (long key : keys[i]) {
-                number(sha, numbers, key);
+                numbers.putLong(key);
             }
-            number(sha, numbers, -1);
+            numbers.putLong(-1);
+            sha.update(numbers.array(), 0, numbers.position());
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
@@ -108,13 +116,6 @@ final class RelatedTasks {
     private static void text(MessageDigest sha, String text) {
         sha.update(text.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-    }
-
-    private static void number(MessageDigest sha, byte[] buffer, long value) {
-        for (int b = 0; b < 8; b++) {
-            buffer[b] = (byte) (value >>> (8 * b));
-        }
-        sha.update(buffer);
     }
 
     List<Match> of(Task task) {

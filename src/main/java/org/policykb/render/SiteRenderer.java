@@ -11,7 +11,9 @@ import freemarker.template.TemplateExceptionHandler;
 import org.policykb.model.Department;
 import org.policykb.model.FileReuse;
 import org.policykb.model.KnowledgeBase;
+import org.policykb.model.FileSink;
 import org.policykb.model.OutputFile;
+import org.policykb.model.StreamedFile;
 import org.policykb.model.PolicyDocument;
 import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
@@ -128,13 +130,12 @@ public final class SiteRenderer {
      * documents are rendered in parallel), so a large site is never held in memory whole. The sink must be
      * thread-safe; the files it receives do not depend on the order they come in.
      */
-    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
-                       java.util.function.Consumer<OutputFile> sink) {
+    public void render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes, FileSink sink) {
         render(kb, ctx, changes, FileReuse.NONE, RelatedTaskTable.NONE, sink);
     }
 
     /**
-     * As {@link #render(KnowledgeBase, RenderContext, org.policykb.model.ChangeLog, java.util.function.Consumer)},
+     * As {@link #render(KnowledgeBase, RenderContext, org.policykb.model.ChangeLog, FileSink)},
      * but the pages {@code reuse} keeps are not rendered (nor handed to {@code sink}); sitemap.xml still lists them.
      * The change page, feed, 404 and search pages, sitemap, ledgers and assets are always made: they are few.
      * The related tasks of {@code previous} are reused when they were found from the same tasks.
@@ -142,8 +143,7 @@ public final class SiteRenderer {
      * @return the related tasks of this site, for the next build
      */
     public RelatedTaskTable render(KnowledgeBase kb, RenderContext ctx, org.policykb.model.ChangeLog changes,
-                                   FileReuse reuse, RelatedTaskTable previous,
-                                   java.util.function.Consumer<OutputFile> sink) {
+                                   FileReuse reuse, RelatedTaskTable previous, FileSink sink) {
         RenderIndex index = new RenderIndex(kb);
         SiteLayout layout = new SiteLayout(ctx, hasSearch, hasChanges);
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
@@ -181,8 +181,8 @@ public final class SiteRenderer {
                         departmentPageInputs(shared, plan, partners, n, reuse),
                         () -> departments.page(plan, partners, number));
             }
-            out.file(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
-                    () -> ledger.csv(department, plan.lead(), plan.support()));
+            out.streamed(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
+                    stream -> ledger.write(plan.lead(), plan.support(), stream));
         });
         // The index pages link to every document and goal: made last, their links are checked against pages already
         // there, instead of waiting (in memory) for the pages they name.
@@ -219,12 +219,12 @@ public final class SiteRenderer {
 
     /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */
     private static final class Emitter {
-        private final java.util.function.Consumer<OutputFile> sink;
+        private final FileSink sink;
         private final FileReuse reuse;
         private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final List<String> sitemap = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Emitter(java.util.function.Consumer<OutputFile> sink, FileReuse reuse) {
+        Emitter(FileSink sink, FileReuse reuse) {
             this.sink = sink;
             this.reuse = reuse;
         }
@@ -254,12 +254,15 @@ public final class SiteRenderer {
             sitemap.add(path);
         }
 
-        /** A file that is not a page, made by {@code content} unless it was made from the same inputs. */
-        void file(String path, Optional<String> inputs, java.util.function.Supplier<String> content) {
-            String[] made = new String[1];
-            boolean kept = inputs.isPresent()
-                    && reuse.keep(path, inputs.get(), () -> Sha256.hex(made[0] = content.get()));
-            keepOrMake(path, kept, () -> made[0] != null ? made[0] : content.get());
+        /**
+         * A file too large to hold (a department's ledger lists its every task), written as a stream unless it was
+         * made from the same inputs: publishing then finds out whether its bytes changed.
+         */
+        void streamed(String path, Optional<String> inputs, StreamedFile.Content content) {
+            claim(path);
+            if (inputs.isEmpty() || !reuse.keepByInputs(path, inputs.get())) {
+                sink.accept(new StreamedFile(path, content));
+            }
         }
 
         /** Claims a kept file's path, or makes the file. */

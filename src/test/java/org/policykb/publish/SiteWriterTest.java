@@ -180,6 +180,34 @@ class SiteWriterTest {
     }
 
     @Test
+    void aStreamedFileIsWrittenFromItsFirstDifferenceAndNotAtAllWhenUnchanged() throws IOException {
+        // a large data file given in pieces of odd sizes: the same, changed in the middle, longer, shorter, the same
+        String base = "任务".repeat(100_000) + "\n";
+        List<String> versions = List.of(base, base, base.substring(0, 90_001) + "改" + base.substring(90_002),
+                base + "多", base.substring(0, 1_000), base.substring(0, 1_000), "");
+        Path out = tmp.resolve("project/site");
+        Object before = null;
+        for (int i = 0; i < versions.size(); i++) {
+            byte[] bytes = versions.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SiteWriter writer = recyclingWriter();
+            SiteWriter.Publication publication = writer.open(out);
+            publication.write(new org.policykb.model.StreamedFile("data/tasks.json", stream -> {
+                for (int at = 0, step = 1; at < bytes.length; at += step, step = step * 3 % 70_001 + 1) {
+                    stream.write(bytes, at, Math.min(step, bytes.length - at));
+                }
+            }));
+            publication.write(OutputFile.utf8("index.html", "首页"));
+            publication.commit();
+            assertEquals(versions.get(i), Files.readString(out.resolve("data/tasks.json")));
+            boolean unchanged = i > 0 && versions.get(i).equals(versions.get(i - 1));
+            Object now = inode(out.resolve("data/tasks.json"));
+            assertEquals(unchanged, now.equals(before), "an unchanged file keeps its inode, a changed one is new: " + i);
+            assertEquals((unchanged ? 0 : 1) + (i == 0 ? 1 : 0), writer.written(), "only what changed is written: " + i);
+            before = now;
+        }
+    }
+
+    @Test
     void aSiteReplacedByHandIsNotTakenForTheRecordedOne() throws IOException {
         Path out = tmp.resolve("project/site");
         for (String text : List.of("一", "二")) {

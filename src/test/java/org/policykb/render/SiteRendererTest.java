@@ -273,6 +273,11 @@ class SiteRendererTest {
         }
 
         @Override
+        public boolean keepByInputs(String path, String inputs) {
+            return keep(path, inputs, () -> "");
+        }
+
+        @Override
         public java.util.Optional<String> documentVersion(String documentId) {
             return java.util.Optional.ofNullable(versions.get(documentId));
         }
