@@ -230,7 +230,7 @@
     for (const l of lists) idf += l.idf;
     const driver = lists.reduce((a, b) => (b.df < a.df ? b : a));
     return {
-      driver, phrase: lists.length > 1, cjk: part.cjk, text: part.text, weight: f32(idf), inverse: m.norm.x,
+      driver, lists, phrase: lists.length > 1, cjk: part.cjk, text: part.text, weight: f32(idf), inverse: m.norm.x,
     };
   }
 
@@ -358,7 +358,7 @@
   // ---------- the search ----------
   const CARD_BATCH = 10;
   const NONE = Object.freeze([]);
-  async function search(query, filters, k) {
+  async function search(query, filters, k, pagesOnly) {
     const m = await meta();
     const parts = parse(query);
     const filter = await filterFor(m, filters);
@@ -366,6 +366,7 @@
     const clauses = await Promise.all(parts.map(async (part) =>
       [clause(m, part, await Promise.all(part.terms.map((t) => postings(m, 'x', t))))]));
     if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
+    if (!pagesOnly && byClassFits(m, parts, clauses, filters)) return byClass(m, parts, clauses, k, filters);
     const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
     for (;;) {
       const seen = new Set();
@@ -450,6 +451,145 @@
       return sum;
     };
     return unfinished.reduce((a, b) => (reach(b) > reach(a) ? b : a)).more();
+  }
+
+  // ---------- common terms, class by class (org.policykb.index.BrowserClasses) ----------
+  /**
+   * A query of several parts whose terms are all common, with no filter, is scored on the classes of items (same
+   * norm, same frequency of every common term, so the same score): one small list per term instead of the deep pages
+   * of every term that a template-heavy site's best items need. Filters need every item, so they take the pages.
+   */
+  function byClassFits(m, parts, clauses, filters) {
+    if (!m.classes || parts.length < 2) return false;
+    if (filters.type || filters.dept || filters.doc || filters.kind || filters.year) return false;
+    // a phrase's class bound is only its rarest bigram's count, so its hits are checked on their cards; with two
+    // phrases (义务教育 优质均衡) the bound is loose twice and the cards cost more than the pages
+    if (clauses.filter((part) => part[0].phrase).length > 1) return false;
+    return clauses.every((part) => part.every((c) => c.lists.every((l) => l.df >= m.classes.minDf)));
+  }
+
+  /** A term's frequency in every class, in class order. */
+  function classList(l) {
+    const path = `k/${l.shard}/${l.key}`;
+    if (!decoded.has(path)) {
+      decoded.set(path, load(path).then((text) => {
+        const out = new Int32Array(text.length);
+        const digits = varints(text);
+        let n = 0;
+        while (!digits.done()) out[n++] = digits.next();
+        return out.subarray(0, n);
+      }));
+    }
+    return decoded.get(path);
+  }
+
+  /** The items of class c, ascending: the first ones from its block, all of them (when more are wanted) from k/m. */
+  async function classItems(m, c, wanted) {
+    const C = m.classes;
+    const path = `k/i/${Math.floor(c / C.block)}`;
+    if (!decoded.has(path)) {
+      decoded.set(path, load(path).then((text) => {
+        const digits = varints(text);
+        const classes = [];
+        while (!digits.done()) {
+          const size = digits.next();
+          const items = [];
+          let item = 0;
+          for (let i = Math.min(size, C.inline); i > 0; i--) items.push(item += digits.next());
+          classes.push({ size, items });
+        }
+        return classes;
+      }));
+    }
+    const entry = (await decoded.get(path))[c % C.block];
+    if (wanted <= entry.items.length || entry.size === entry.items.length) return entry;
+    return { size: entry.size, items: await loadAscending(`k/m/${c}`) };
+  }
+
+  /**
+   * Every class's score (exact) or, where a part is a phrase, its bound (the phrase is at most as frequent as its
+   * rarest bigram), summed as the pages' path and Lucene sum them; then the best classes' items, in item order within
+   * a class, until k items are settled. A phrase's items are checked on their cards as they come.
+   */
+  async function byClass(m, parts, clauses, wanted, filters) {
+    const C = m.classes;
+    const terms = clauses.map((part) => part[0]);
+    // a small site counts its facets at once: settle as many hits as they count, not only the first page, where
+    // that costs no cards (a phrase's hits are checked on theirs)
+    const eager = m.items <= EAGER_FACETS && terms.every((c) => !c.phrase);
+    const k = eager ? Math.max(wanted, FACET_LIMIT) : wanted;
+    const freqs = await Promise.all(terms.map((c) => Promise.all(c.lists.map(classList))));
+    const scored = [];
+    for (let r = 0, cls = 0; r < C.norms.length; r += 2) {
+      const inverse = m.norm.x[C.norms[r]];
+      for (const end = cls + C.norms[r + 1]; cls < end; cls++) {
+        let total = 0;
+        let exact = true;
+        for (let p = 0; p < terms.length && total >= 0; p++) {
+          const f = freqs[p];
+          let tf = f[0][cls];
+          for (let t = 1; t < f.length; t++) tf = Math.min(tf, f[t][cls]);
+          if (f.length > 1) exact = false;
+          total = tf === 0 ? -1 : total + bm25(terms[p].weight, f32(tf * inverse));
+        }
+        if (total >= 0) scored.push({ cls, run: r, key: f32(total), exact, next: 0 });
+      }
+    }
+    scored.sort((a, b) => b.key - a.key || a.cls - b.cls);
+    const ranked = [];
+    const byRank = (a, b) => b[1] - a[1] || a[0] - b[0];
+    let started = 0; // classes before this one in scored have been started
+    const open = []; // started phrase classes with items left to check
+    let truncated = false;
+    for (;;) {
+      ranked.sort(byRank);
+      const kth = ranked.length >= k ? ranked[k - 1] : null;
+      const source = open.length > 0 && (started >= scored.length || open[0].key >= scored[started].key)
+        ? open[0] : started < scored.length ? scored[started] : null;
+      if (source === null) break;
+      if (kth !== null && source.key < kth[1]) break;
+      const entry = await classItems(m, source.cls, source.exact ? k : source.next + CARD_BATCH);
+      if (source === scored[started]) started++;
+      if (kth !== null && source.key === kth[1] && entry.items[source.next] > kth[0]) {
+        // tied with the k-th but after it in item order, as all its items are: it adds nothing to the first k; nor
+        // do the tied classes of its norm after it, whose first items come later still (classes of a norm are
+        // numbered by first item)
+        if (source.next > 0) open.splice(open.indexOf(source), 1);
+        else while (started < scored.length && scored[started].key === source.key && scored[started].run === source.run) started++;
+        truncated = true;
+        continue;
+      }
+      if (source.exact) {
+        const items = entry.items.slice(0, k);
+        truncated = truncated || items.length < entry.size;
+        for (const item of items) ranked.push([item, source.key]);
+        continue;
+      }
+      if (source.next === 0) open.push(source);
+      // check only as many items as could still enter the first k: no more than are missing, and, tied with the
+      // k-th, only those before it
+      const size = kth === null ? Math.min(CARD_BATCH, k - ranked.length) : CARD_BATCH;
+      let batch = entry.items.slice(source.next, source.next + size);
+      if (kth !== null && source.key === kth[1]) batch = batch.filter((item) => item < kth[0]);
+      source.next += batch.length;
+      await fetchCards(m, batch);
+      for (const item of batch) {
+        const card = cardCache.get(item);
+        let total = 0;
+        for (let p = 0; p < terms.length && total >= 0; p++) {
+          const c = terms[p];
+          const freq = c.phrase ? count(card.text, c.text) : freqs[p][0][source.cls];
+          total = freq === 0 ? -1 : total + bm25(c.weight, f32(freq * c.inverse[card.norm]));
+        }
+        if (total >= 0) ranked.push([item, f32(total)]);
+      }
+      if (source.next >= entry.size) open.splice(open.indexOf(source), 1);
+      open.sort((a, b) => b.key - a.key || a.cls - b.cls);
+    }
+    ranked.sort(byRank);
+    const complete = !truncated && started >= scored.length && open.length === 0;
+    const settled = complete ? ranked : ranked.slice(0, k);
+    return result(m, parts, settled, settled, complete, filters);
   }
 
   async function listing(m, filters, filter, k) {
@@ -775,14 +915,15 @@
   window.policykbSearch.parse = parse;
   /**
    * For tests and benchmarks: the top k hits as {url, type, score}; filters.dept may be an id or a name,
-   * filters.kind a kind code (plan, work-plan …), filters.year a year.
+   * filters.kind a kind code (plan, work-plan …), filters.year a year; options.pages: rank from the pages even where
+   * the classes would do, to compare the two.
    */
-  window.policykbSearch.top = async (q, filters, k) => {
+  window.policykbSearch.top = async (q, filters, k, options) => {
     const m = await meta();
     const f = Object.assign({ type: '', dept: '', role: '', doc: '', kind: '', year: '' }, filters || {});
     if (f.dept !== '') f.dept = String(m.departments.findIndex((d) => d[0] === f.dept || d[1] === f.dept || d[2].includes(f.dept)));
     f.year = String(f.year);
-    const res = await search(q, f, k || 10);
+    const res = await search(q, f, k || 10, Boolean(options && options.pages));
     const top = res.ranked.slice(0, k || 10);
     const found = await cards(m, top.map((e) => e[0]));
     return top.map((e, n) => ({ url: found[n][1], type: m.typeOf(e[0])[0], score: e[1] }));

@@ -99,13 +99,18 @@ public final class BrowserIndexExport {
     private static void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
                                           Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
                                           java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
-        BrowserPostings postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json);
-        List<LiveStatistics.Field> stats = List.of(LiveStatistics.of(reader));
-        try {
+        java.util.Optional<BrowserClasses> classes;
+        BrowserPostings postings;
+        List<LiveStatistics.Field> stats;
+        try { // whatever fails here, the cards are waited for, so none is written after the export has ended
+            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length);
+            postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, classes);
+            stats = List.of(LiveStatistics.of(reader));
             for (int f = 0; f < FIELDS.size(); f++) {
                 postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
             }
             postings.writeShards(FIELD_KEYS);
+            classes.ifPresent(c -> c.writeItems(json));
         } finally {
             joinCards(cards);
         }
@@ -125,7 +130,7 @@ public final class BrowserIndexExport {
         departmentTasks(items, departments, departmentOrd, json);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
         filters.write(json);
-        meta(items, stats, postings.shardCount(), departments, documentOrd.size(), filters, json);
+        meta(items, stats, postings.shardCount(), classes, departments, documentOrd.size(), filters, json);
     }
 
     /** Waits for the cards, passing on what went wrong there as it was thrown. */
@@ -292,12 +297,17 @@ public final class BrowserIndexExport {
     }
 
     private static void meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
-                             List<DepartmentEntry> departments, int documentCount, BrowserFilters filters,
+                             java.util.Optional<BrowserClasses> classes, List<DepartmentEntry> departments,
+                             int documentCount, BrowserFilters filters,
                              DeflatedJson json) {
         StringBuilder out = new StringBuilder("{\"version\":2");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
         out.append(",\"shards\":").append(shards);
+        if (classes.isPresent()) {
+            out.append(",\"classes\":");
+            classes.get().appendMeta(out);
+        }
         out.append(",\"cardBlock\":").append(CARD_BLOCK).append(",\"attrBlock\":").append(ATTR_BLOCK)
                 .append(",\"docBlock\":").append(DOC_BLOCK);
         out.append(",\"fields\":{");

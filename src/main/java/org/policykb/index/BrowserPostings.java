@@ -37,11 +37,16 @@ final class BrowserPostings {
     private final StringBuilder[][] shards;
     private final int[] termsInShard;
     private final DeflatedJson json;
+    private final java.util.Optional<BrowserClasses> classes;
 
-    /** Further pages are written by {@code json} as they are made; the shards, which gather many terms, at the end. */
-    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json) {
+    /**
+     * Further pages are written by {@code json} as they are made; the shards, which gather many terms, at the end. A
+     * common term's class list ({@link BrowserClasses}) is written beside its pages, as {@code k/<shard>/<key>}.
+     */
+    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, java.util.Optional<BrowserClasses> classes) {
         this.shardCount = shardCount;
         this.json = json;
+        this.classes = classes;
         this.shards = new StringBuilder[shardCount][fieldCount];
         this.termsInShard = new int[shardCount];
     }
@@ -140,7 +145,12 @@ final class BrowserPostings {
             java.util.Arrays.sort(order, 0, size);
             int df = size; // live items only, as the searcher counts them (LiveStatistics)
             float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
-            write(fieldIndex, term, df, idf, new Sorted(order, size, normOfItem, freqOfItem));
+            Sorted list = new Sorted(order, size, normOfItem, freqOfItem);
+            int key = write(fieldIndex, term, df, idf, list);
+            if (classes.isPresent() && classes.get().covers(df)) {
+                classes.get().writeTerm(json, "search/k/" + shardOf(term, shardCount) + "/" + key, size, list::item,
+                        item -> freqOfItem[item]);
+            }
         }
     }
 
@@ -151,7 +161,8 @@ final class BrowserPostings {
         }
     }
 
-    private void write(int fieldIndex, String term, int df, float idf, Sorted list) {
+    /** Writes one term's first page into its shard and the rest as pages; gives the term's key in its shard (-1: one page). */
+    private int write(int fieldIndex, String term, int df, float idf, Sorted list) {
         int shard = shardOf(term, shardCount);
         int pageCount = 1;
         for (int from = FIRST_PAGE; from < list.size(); from += PAGE) {
@@ -177,6 +188,7 @@ final class BrowserPostings {
             from = to;
             json.write("search/p/" + shard + "/" + key + "-" + p, file);
         }
+        return key;
     }
 
     /**

@@ -90,12 +90,18 @@ class BrowserSearchTest {
         return hits.stream().map(h -> h.getAttribute("data-url")).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> top(String query, Map<String, String> filters, int k) {
+        return top(query, filters, k, false);
+    }
+
+    /** The browser's top k; {@code pages}: ranked from the postings pages even where the classes would do. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> top(String query, Map<String, String> filters, int k, boolean pages) {
         return (List<Map<String, Object>>) browser.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "window.policykbSearch.top(arguments[0], arguments[1], arguments[2]).then(done, e => done(String(e)));",
-                query, filters, k);
+                        + "window.policykbSearch.top(arguments[0], arguments[1], arguments[2], {pages: arguments[3]})"
+                        + ".then(done, e => done(String(e)));",
+                query, filters, k, pages);
     }
 
     @Test
@@ -246,16 +252,50 @@ class BrowserSearchTest {
 
     @Test
     void twoCommonTermsReadFurtherPagesOnlyOfTheTermTheBestHitsLack() throws IOException {
-        // the 40 best items with 教育 and 发展 are all in the first page of 发展 but not of 教育: one more page of
-        // 教育 settles them, and none of 发展 is fetched
+        // ranked from the pages (as with a filter): the 40 best items with 教育 and 发展 are all in the first page of
+        // 发展 but not of 教育: one more page of 教育 settles them, and none of 发展 is fetched
         open("");
         site.sent.clear();
-        compareTop("教育 发展", Map.of(), SearchRequest.of("教育 发展", 40));
+        compareTop("教育 发展", Map.of(), SearchRequest.of("教育 发展", 40), true);
         int shards = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 SearchSite.inflate(site.root.resolve("search/meta" + DeflatedJson.SUFFIX))).get("shards").asInt();
         List<String> pages = site.sent.stream().map(Map.Entry::getKey).filter(p -> p.startsWith("/search/p/")).toList();
         assertEquals(1, pages.size(), pages.toString());
         assertTrue(pages.getFirst().startsWith("/search/p/" + BrowserPostings.shardOf("教育", shards) + "/"), pages.toString());
+    }
+
+    @Test
+    void severalCommonTermsAreRankedClassByClassWithoutReadingPages() throws IOException {
+        // every term common: one class list per term and the best classes' items, no page; a phrase (区教体局) is
+        // checked on the cards of its class's items; every hit in the command line's order, with its score
+        for (String query : List.of("教育 发展", "区教体局 教师", "教育 发展 教师", "教育 学校")) {
+            open("");
+            site.sent.clear();
+            compareTop(query, Map.of(), SearchRequest.of(query, 40));
+            List<String> sent = site.sent.stream().map(Map.Entry::getKey).toList();
+            assertTrue(sent.stream().noneMatch(p -> p.startsWith("/search/p/")), query + ": " + sent);
+            assertTrue(sent.stream().anyMatch(p -> p.startsWith("/search/k/i/")), query + ": " + sent);
+            for (String term : List.of(query.replace("区教体局", "区教").split(" "))) {
+                int shard = BrowserPostings.shardOf(term, shards());
+                assertTrue(sent.stream().anyMatch(p -> p.startsWith("/search/k/" + shard + "/")), term + ": " + sent);
+            }
+            compareAll(query, Map.of(), SearchRequest.of(query, 10_000));
+            // and the pages, which a filter takes, rank them alike
+            compareTop(query, Map.of(), SearchRequest.of(query, 40), true);
+        }
+        // a site this small settles every hit at once, so the page counts them exactly, as its facets do
+        int total = site.index.search(SearchRequest.of("教育 发展", 1)).totalHits();
+        assertTrue(total > 10 && total <= 300, "教育 发展: " + total);
+        open("");
+        type("教育 发展");
+        assertEquals("找到 " + total + " 条结果", browser.findElement(By.id("search-status")).getText());
+        assertTrue(new Select(browser.findElement(By.id("filter-type"))).getOptions().stream()
+                .noneMatch(o -> o.getText().endsWith("+)")), "exact type counts");
+    }
+
+    private static int shards() throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                SearchSite.inflate(site.root.resolve("search/meta" + DeflatedJson.SUFFIX))).get("shards").asInt();
     }
 
     @Test
@@ -426,8 +466,13 @@ class BrowserSearchTest {
     }
 
     private static void compareTop(String query, Map<String, String> filters, SearchRequest request) throws IOException {
+        compareTop(query, filters, request, false);
+    }
+
+    private static void compareTop(String query, Map<String, String> filters, SearchRequest request, boolean pages)
+            throws IOException {
         List<SearchHit> cli = site.index.search(request).hits();
-        List<Map<String, Object>> web = top(query, filters, request.limit());
+        List<Map<String, Object>> web = top(query, filters, request.limit(), pages);
         assertEquals(cli.stream().map(SearchHit::url).toList(), web.stream().map(h -> h.get("url")).toList(), query);
         for (int i = 0; i < cli.size(); i++) {
             assertEquals(cli.get(i).score(), ((Number) web.get(i).get("score")).floatValue(), 0f, query + " #" + i);

@@ -1,0 +1,229 @@
+package org.policykb.index;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.internal.hppc.IntIntHashMap;
+import org.apache.lucene.internal.hppc.LongIntHashMap;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Items no query of common terms can tell apart, grouped in classes, so that such a query is scored class by class.
+ * Two items are in one class when they have the same norm and the same frequency of every common term (a live
+ * document frequency of at least {@link #minDf}): BM25 then gives them the same score for any query made of those
+ * terms, and Lucene ranks them by item number. A template-heavy corpus repeats paragraphs in thousands of documents,
+ * so its items fall into far fewer classes; there, a query of several common terms (教育 发展 建设), whose best items
+ * sit deep in every term's list, reads one small file per term instead of most of the lists.
+ * <p>
+ * Written under {@code search/k/}: {@code <shard>/<key>} per common term, its frequency in every class (0 where
+ * absent, {@link Varints}, in class order); {@code i/<block>} per {@link #BLOCK} classes, each class's size and its
+ * first {@link #INLINE} items; {@code m/<class>} every item of a larger class. Classes are ordered by norm, then by
+ * their first item, so the norms are a few runs (in meta) and the frequency lists deflate to little.
+ */
+final class BrowserClasses {
+    /**
+     * More classes than this and a class list (a digit or more per class) costs more than the pages it replaces: a
+     * corpus without repeated paragraphs has about as many classes as items and is searched by pages alone.
+     */
+    static final int MAX_CLASSES = 1 << 16;
+    static final int BLOCK = 64;
+    static final int INLINE = 16;
+
+    private final int minDf;
+    private final int[] classOfItem;
+    private final int[] normOfClass;
+    private final int[] sizeOfClass;
+    private final int[] frequencyOfClass;
+
+    private BrowserClasses(int minDf, int[] classOfItem, int[] normOfClass, int[] sizeOfClass) {
+        this.minDf = minDf;
+        this.classOfItem = classOfItem;
+        this.normOfClass = normOfClass;
+        this.sizeOfClass = sizeOfClass;
+        this.frequencyOfClass = new int[normOfClass.length];
+    }
+
+    /**
+     * A term is common when it is in at least a 32nd of the items (and in more than a first page): a query of such
+     * terms is the one whose pages would have to be read deep.
+     */
+    static int minDf(int items) {
+        return Math.max(BrowserPostings.FIRST_PAGE + 1, items / 32);
+    }
+
+    /**
+     * The classes of the live items of {@code field}, or empty when there would be more than {@link #MAX_CLASSES}.
+     * Each common term splits the classes by its frequency (partition refinement: exact, no hashing of contents).
+     */
+    static Optional<BrowserClasses> of(DirectoryReader reader, String field, int[] itemOfDoc, int items)
+            throws IOException {
+        int minDf = minDf(items);
+        byte[] norms = BrowserPostings.norms(reader, field);
+        int[] normOfItem = new int[items];
+        for (int doc = 0; doc < itemOfDoc.length; doc++) {
+            if (itemOfDoc[doc] >= 0) {
+                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+            }
+        }
+        int[] classOfItem = normOfItem.clone();
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            Bits live = MultiBits.getLiveDocs(reader);
+            int next = 256;
+            LongIntHashMap split = new LongIntHashMap();
+            TermsEnum iterator = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                // deleted items count here, so a term may split more than it must; never less, which is what matters
+                if (iterator.docFreq() < minDf) {
+                    continue;
+                }
+                split.clear();
+                postings = iterator.postings(postings, PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    int item = itemOfDoc[doc];
+                    long key = ((long) classOfItem[item] << 32) | postings.freq();
+                    int index = split.indexOf(key);
+                    if (split.indexExists(index)) {
+                        classOfItem[item] = split.indexGet(index);
+                    } else {
+                        split.indexInsert(index, key, next);
+                        classOfItem[item] = next++;
+                    }
+                }
+            }
+        }
+        // dense numbers by first item, then ordered by norm (a stable counting sort keeps the first items ascending)
+        IntIntHashMap dense = new IntIntHashMap();
+        int count = 0;
+        for (int item = 0; item < items; item++) {
+            int index = dense.indexOf(classOfItem[item]);
+            if (dense.indexExists(index)) {
+                classOfItem[item] = dense.indexGet(index);
+                continue;
+            }
+            if (count == MAX_CLASSES) {
+                return Optional.empty();
+            }
+            dense.indexInsert(index, classOfItem[item], count);
+            classOfItem[item] = count++;
+        }
+        int[] normOfDense = new int[count];
+        int[] normCounts = new int[257];
+        for (int item = 0; item < items; item++) {
+            normOfDense[classOfItem[item]] = normOfItem[item];
+        }
+        for (int c = 0; c < count; c++) {
+            normCounts[normOfDense[c] + 1]++;
+        }
+        for (int n = 1; n < normCounts.length; n++) {
+            normCounts[n] += normCounts[n - 1];
+        }
+        int[] order = new int[count];
+        int[] normOfClass = new int[count];
+        for (int c = 0; c < count; c++) {
+            int at = normCounts[normOfDense[c]]++;
+            order[c] = at;
+            normOfClass[at] = normOfDense[c];
+        }
+        int[] sizeOfClass = new int[count];
+        for (int item = 0; item < items; item++) {
+            classOfItem[item] = order[classOfItem[item]];
+            sizeOfClass[classOfItem[item]]++;
+        }
+        return Optional.of(new BrowserClasses(minDf, classOfItem, normOfClass, sizeOfClass));
+    }
+
+    int minDf() {
+        return minDf;
+    }
+
+    int count() {
+        return normOfClass.length;
+    }
+
+    /** Whether {@code df} live items make a term common, so that its class list is written. */
+    boolean covers(int df) {
+        return df >= minDf;
+    }
+
+    /**
+     * One common term's frequency in every class, as file {@code name}: {@code itemAt} gives the items of its
+     * {@code size} live postings, {@code freqOf} the term's frequency in an item.
+     */
+    void writeTerm(DeflatedJson json, String name, int size, java.util.function.IntUnaryOperator itemAt,
+                   java.util.function.IntUnaryOperator freqOf) {
+        for (int i = 0; i < size; i++) {
+            int item = itemAt.applyAsInt(i);
+            int c = classOfItem[item];
+            int freq = freqOf.applyAsInt(item);
+            if (frequencyOfClass[c] != 0 && frequencyOfClass[c] != freq) {
+                throw new IllegalStateException("Class " + c + " holds items of different frequencies of " + name);
+            }
+            frequencyOfClass[c] = freq;
+        }
+        StringBuilder out = new StringBuilder(frequencyOfClass.length + 2).append('"');
+        for (int c = 0; c < frequencyOfClass.length; c++) {
+            Varints.append(out, frequencyOfClass[c]);
+        }
+        json.write(name, out.append('"'));
+        for (int i = 0; i < size; i++) {
+            frequencyOfClass[classOfItem[itemAt.applyAsInt(i)]] = 0;
+        }
+    }
+
+    /** The items of every class, ascending: sizes and first items in {@code k/i/<block>}, larger classes whole in {@code k/m/<class>}. */
+    void writeItems(DeflatedJson json) {
+        int[] start = new int[sizeOfClass.length + 1];
+        for (int c = 0; c < sizeOfClass.length; c++) {
+            start[c + 1] = start[c] + sizeOfClass[c];
+        }
+        int[] items = new int[classOfItem.length];
+        int[] at = java.util.Arrays.copyOf(start, sizeOfClass.length);
+        for (int item = 0; item < classOfItem.length; item++) {
+            items[at[classOfItem[item]]++] = item;
+        }
+        for (int block = 0; block * BLOCK < sizeOfClass.length; block++) {
+            StringBuilder out = new StringBuilder("\"");
+            for (int c = block * BLOCK; c < Math.min(sizeOfClass.length, (block + 1) * BLOCK); c++) {
+                Varints.append(out, sizeOfClass[c]);
+                int previous = 0;
+                for (int i = start[c]; i < Math.min(start[c + 1], start[c] + INLINE); i++) {
+                    Varints.append(out, items[i] - previous);
+                    previous = items[i];
+                }
+                if (sizeOfClass[c] > INLINE) {
+                    json.write("search/k/m/" + c, Varints.ascending(java.util.Arrays.stream(items, start[c], start[c + 1]).iterator()));
+                }
+            }
+            json.write("search/k/i/" + block, out.append('"'));
+        }
+    }
+
+    /** The classes' entry in meta: their count, the common terms' least df, the file layout and the norms' runs. */
+    void appendMeta(StringBuilder out) {
+        out.append("{\"count\":").append(normOfClass.length).append(",\"minDf\":").append(minDf)
+                .append(",\"block\":").append(BLOCK).append(",\"inline\":").append(INLINE).append(",\"norms\":[");
+        int c = 0;
+        while (c < normOfClass.length) {
+            int end = c;
+            while (end < normOfClass.length && normOfClass[end] == normOfClass[c]) {
+                end++;
+            }
+            out.append(c > 0 ? "," : "").append(normOfClass[c]).append(',').append(end - c);
+            c = end;
+        }
+        out.append("]}");
+    }
+}
