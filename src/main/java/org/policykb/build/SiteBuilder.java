@@ -108,22 +108,27 @@ public final class SiteBuilder {
                 @Override
                 public void accept(OutputFile file) {
                     links.accept(file);
-                    try {
+                    published(() -> {
                         publication.write(file);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    fileCount.incrementAndGet();
+                        return null;
+                    });
                 }
 
                 @Override
                 public void accept(StreamedFile file) {
-                    try {
+                    links.accept(file.path()); // not a page: its name is all the link check needs
+                    published(() -> {
                         publication.write(file);
+                        return null;
+                    });
+                }
+
+                private void published(StageTimes.IoWork<Void> write) {
+                    try {
+                        write.get();
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                    links.accept(file.path());
                     fileCount.incrementAndGet();
                 }
             };
