@@ -23,14 +23,23 @@ import java.util.Map;
  * index files) and the script's own time from the last data arriving to the results being on screen; then
  * the CLI's top 10 against the browser's. search-bench-files.tsv beside the table lists every file each query
  * fetched. Not part of the normal test run: needs -Dpolicykb.bench.site=DIR; -Dpolicykb.bench.queries=a,b,…
- * replaces the queries.
+ * replaces the queries. A query may carry filters after a bar, as the search page's parameters:
+ * {@code 教师|dept=区教体局&role=lead}; the command line is asked with the same filters.
  */
 class SearchBench {
     static final List<String> QUERIES = List.of("教育", "发展", "区教体局", "教体局", "学前", "学前教育", "心理健康",
             "近视", "心理健康 近视", "教师", "幼儿园", "职业教育", "集团化办学", "2025", "优良率", "课后服务", "局体教区",
             "校园足球", "特殊教育", "人才", "乡村", "教育 发展",
             // several common words at once: in a template-heavy corpus their best items sit deep in every list
-            "教育 发展 建设", "教育 教学", "学校 教师", "区教体局 教师");
+            "教育 发展 建设", "教育 教学", "学校 教师", "区教体局 教师",
+            // a common word and a rarer one, a number or a place: the rare part bounds the hits
+            "教育 2025", "发展 督导", "教师 编制", "学校 近视", "教育 优良率", "学校 资助", "教育 文登", "教师 98",
+            // phrases of several words, where many classes tie
+            "学前教育 教师", "心理健康 教师", "职业教育 发展", "教师队伍 建设", "义务教育 优质均衡", "幼儿园 2028",
+            "课后服务 学校", "区财政局 教育",
+            // a filter (after |, as the search page's parameters) with common words
+            "教育 发展|type=task", "教师|dept=区教体局&role=lead", "学校 建设|kind=plan", "教育|year=2025",
+            "教师 培训|dept=区教体局", "发展 督导|type=task", "学前教育 教师|type=section");
 
     /**
      * Re-exports search/ of a built site from its index, to try export changes without a full build:
@@ -94,13 +103,18 @@ class SearchBench {
         try (SearchSite served = SearchSite.existing(site, state)) {
             String base = served.serve();
             String asked = System.getProperty("policykb.bench.queries", "");
-            for (String query : asked.isBlank() ? QUERIES : List.of(asked.split(","))) {
+            for (String entry : asked.isBlank() ? QUERIES : List.of(asked.split(","))) {
+                String query = entry.contains("|") ? entry.substring(0, entry.indexOf('|')) : entry;
+                Map<String, String> filters = filters(entry);
+                StringBuilder params = new StringBuilder("?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                filters.forEach((key, value) -> params.append('&').append(key).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
                 browser.get("about:blank");
                 served.bytesServed.set(0);
                 served.requests.set(0);
                 served.bytesByKind.clear();
                 served.sent.clear();
-                browser.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                browser.get(base + "search.html" + params);
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> ((JavascriptExecutor) d)
                         .executeScript("return document.body.dataset.searchDone || ''").toString()
                         .startsWith("[\"" + query + "\""));
@@ -109,14 +123,15 @@ class SearchBench {
                         "return window.policykbSearch.runs[0]");
                 long bytes = served.bytesServed.get();
                 long requests = served.requests.get();
-                served.sent.forEach(f -> sentFiles.add(query + "\t" + f.getKey() + "\t" + f.getValue()));
+                served.sent.forEach(f -> sentFiles.add(entry + "\t" + f.getKey() + "\t" + f.getValue()));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> web = (List<Map<String, Object>>) browser.executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"
-                                + "window.policykbSearch.top(arguments[0], {}, 10).then(done, e => done([String(e)]));", query);
-                List<String> cli = served.index.search(SearchRequest.of(query, 10)).hits().stream().map(SearchHit::url).toList();
+                                + "window.policykbSearch.top(arguments[0], arguments[1], 10).then(done, e => done([String(e)]));",
+                        query, filters);
+                List<String> cli = served.index.search(request(query, filters)).hits().stream().map(SearchHit::url).toList();
                 boolean agree = cli.equals(web.stream().map(h -> h.get("url")).toList());
-                lines.add(String.format("%s\t%s\t%d\t%d\t%.1f\t%.1f\t%s", query, run.get("hits"), bytes, requests,
+                lines.add(String.format("%s\t%s\t%d\t%d\t%.1f\t%.1f\t%s", entry, run.get("hits"), bytes, requests,
                         ((Number) run.get("afterDataMs")).doubleValue(), ((Number) run.get("totalMs")).doubleValue(), agree));
                 System.out.println(lines.getLast() + "\t" + new java.util.TreeMap<>(served.bytesByKind));
             }
@@ -127,5 +142,25 @@ class SearchBench {
         Files.write(report, lines);
         Files.write(site.getParent().resolve("search-bench-files.tsv"), sentFiles);
         System.out.println("written " + report);
+    }
+
+    /** The filters of a bench entry, {@code query|key=value&key=value} with the search page's parameter names. */
+    static Map<String, String> filters(String entry) {
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        if (entry.contains("|")) {
+            for (String pair : entry.substring(entry.indexOf('|') + 1).split("&")) {
+                filters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return filters;
+    }
+
+    /** The command line's request for a query and the search page's filters. */
+    static SearchRequest request(String query, Map<String, String> filters) {
+        return new SearchRequest(query, java.util.Optional.ofNullable(filters.get("dept")),
+                java.util.Optional.ofNullable(filters.get("role")).map(r -> Role.valueOf(r.toUpperCase(java.util.Locale.ROOT))),
+                java.util.Optional.ofNullable(filters.get("type")).flatMap(HitType::fromCode),
+                java.util.Optional.ofNullable(filters.get("kind")).flatMap(org.policykb.model.DocumentKind::fromCode),
+                java.util.Optional.ofNullable(filters.get("year")).map(Integer::valueOf), 10);
     }
 }
