@@ -121,6 +121,17 @@
       m.norm[key] = inverse;
     }
     m.typeOf = (item) => m.types.find((t) => item >= t[1] && item < t[2]) || ['?'];
+    if (m.classes) {
+      // classes are ordered by norm: the first class of each norm, and each class's norm
+      const C = m.classes;
+      C.firstOfNorm = new Int32Array(256);
+      C.normOf = new Uint8Array(C.count);
+      for (let r = 0, cls = 0; r < C.norms.length; r += 2) {
+        C.firstOfNorm[C.norms[r]] = cls;
+        C.normOf.fill(C.norms[r], cls, cls + C.norms[r + 1]);
+        cls += C.norms[r + 1];
+      }
+    }
     return m;
   }
   const bm25 = (weight, x) => f32(weight - f32(weight / f32(1 + x)));
@@ -176,21 +187,29 @@
     return decoded.get(path);
   }
 
-  /** One term's postings in one field; pages are fetched on demand, best first. */
+  /**
+   * One term's postings in one field; pages are fetched on demand, best first. A term that is not common gives each
+   * item's class too, as its offset among the classes of the item's norm: beside each posting of its further pages,
+   * for its first page in sc/<shard>, read only when a query needs the classes (BrowserPostings).
+   */
   class Postings {
     constructor(m, field, term, entry) {
       [this.df, this.idf, this.count, this.pages, this.key] = entry;
       this.idf = f32(this.idf); // written as Java's Float.toString: the nearest double is not the float
+      this.term = term;
+      this.field = field;
       this.shard = shardOf(term, m.shards);
       this.inverse = m.norm[field];
+      this.firstOfNorm = m.classes && this.df < m.classes.minDf ? m.classes.firstOfNorm : null;
       this.byItem = new Map();
       this.loaded = 0;
       this.lastKey = Infinity;
-      this.add(entry[5]);
+      this.first = [];
+      this.add(entry[5], false);
     }
     get exhausted() { return this.loaded >= this.pages; }
-    /** One page as BrowserPostings.page writes it: runs of one norm and freq, items as differences. */
-    add(page) {
+    /** One page as BrowserPostings.page writes it: runs of one norm and freq, items as differences (and classes). */
+    add(page, offsets) {
       const digits = varints(page);
       while (!digits.done()) {
         const norm = digits.next();
@@ -199,7 +218,9 @@
         let item = 0;
         for (let n = digits.next(); n > 0; n--) {
           item += digits.next();
-          this.byItem.set(item, { norm, tf, key });
+          const cls = offsets ? this.firstOfNorm[norm] + digits.next() : -1;
+          this.byItem.set(item, { norm, tf, key, cls });
+          if (this.loaded === 0) this.first.push(item);
         }
         this.lastKey = key;
         this.lastItem = item;
@@ -208,7 +229,17 @@
     }
     async more() {
       if (this.exhausted) return;
-      this.add(await load(`p/${this.shard}/${this.key}-${this.loaded}`));
+      this.add(await load(`p/${this.shard}/${this.key}-${this.loaded}`), this.firstOfNorm !== null);
+    }
+    /** The classes of the first page's items, from sc/<shard>. */
+    async firstClasses() {
+      if (this.firstOfNorm === null || this.first.length === 0) return;
+      const digits = varints((await load(`sc/${this.shard}`))[this.field][this.term]);
+      for (const item of this.first) {
+        const p = this.byItem.get(item);
+        p.cls = this.firstOfNorm[p.norm] + digits.next();
+      }
+      this.first = [];
     }
   }
 
@@ -240,9 +271,22 @@
     return n;
   }
 
-  /** [exact score or upper bound, exact?] of one clause for one item, given its card if fetched. */
-  function judge(c, item, card) {
+  /**
+   * [exact score or upper bound, exact?] of one clause for one item, given its card if fetched and its class (from a
+   * rare term's posting) for a clause of common terms, which is scored on their class lists.
+   */
+  function judge(c, item, card, cls) {
     if (c === null) return [0, true];
+    if (c.classed) {
+      const tf = c.freqs[cls]; // for a phrase, its rarest bigram's: a bound
+      if (tf === 0) return [0, true];
+      if (!c.phrase) return [bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])), true];
+      if (card) {
+        const freq = count(card.text, c.text);
+        return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[card.norm])), true];
+      }
+      return [bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])), false]; // a phrase is at most its rarest bigram
+    }
     const p = c.driver.byItem.get(item);
     if (p && !c.phrase) return [bm25(c.weight, p.key), true];
     if (card && c.cjk) {
@@ -259,7 +303,8 @@
     for (const part of parts) {
       let sum = 0;
       for (const c of part) {
-        if (c !== null && !c.driver.exhausted) sum += bm25(c.weight, c.driver.lastKey);
+        if (c !== null && c.classed) sum += c.max;
+        else if (c !== null && !c.driver.exhausted) sum += bm25(c.weight, c.driver.lastKey);
       }
       if (sum === 0) return 0;
       total += f32(sum);
@@ -366,8 +411,9 @@
     const clauses = await Promise.all(parts.map(async (part) =>
       [clause(m, part, await Promise.all(part.terms.map((t) => postings(m, 'x', t))))]));
     if (clauses.some((part) => part.every((c) => c === null))) return result(m, parts, [], [], true, filters);
-    if (!pagesOnly && byClassFits(m, parts, clauses, filters)) return byClass(m, parts, clauses, k, filters);
-    const drivers = [...new Set(clauses.flat().filter((c) => c).map((c) => c.driver))];
+    if (!pagesOnly && byClassFits(m, parts, clauses, filters)) return byClass(m, parts, clauses, k, filters, filter);
+    if (!pagesOnly) await classify(m, clauses);
+    const drivers = [...new Set(clauses.flat().filter((c) => c && !c.classed).map((c) => c.driver))];
     for (;;) {
       const seen = new Set();
       for (const d of drivers) for (const item of d.byItem.keys()) seen.add(item);
@@ -376,6 +422,11 @@
       let unsettled = 0; // candidates not yet known to match, with or without the filters: the counts may miss them
       for (const item of seen) {
         const card = cardCache.get(item);
+        let cls = -1;
+        for (let d = 0; cls < 0 && d < drivers.length; d++) {
+          const p = drivers[d].byItem.get(item);
+          if (p) cls = p.cls;
+        }
         let total = 0;
         let settled = true;
         let matches = true;
@@ -385,12 +436,12 @@
           let sum = 0;
           let partSettled = true;
           for (const c of part) {
-            const [score, isExact] = judge(c, item, card);
+            const [score, isExact] = judge(c, item, card, cls);
             sum += score;
             if (!isExact) {
               partSettled = false;
               if (!c.cjk) cardHelps = false;
-              if (!c.driver.byItem.has(item) && !lacking.includes(c.driver)) lacking = lacking.concat(c.driver);
+              if (!c.classed && !c.driver.byItem.has(item) && !lacking.includes(c.driver)) lacking = lacking.concat(c.driver);
             }
           }
           if (partSettled && sum === 0) { matches = false; break; }
@@ -447,25 +498,123 @@
     if (best) return Promise.all(best[3].map((d) => d.more()));
     const reach = (d) => {
       let sum = 0;
-      for (const part of clauses) for (const c of part) if (c !== null && c.driver === d) sum += bm25(c.weight, d.lastKey);
+      for (const part of clauses) for (const c of part) if (c !== null && !c.classed && c.driver === d) sum += bm25(c.weight, d.lastKey);
       return sum;
     };
     return unfinished.reduce((a, b) => (reach(b) > reach(a) ? b : a)).more();
   }
 
   // ---------- common terms, class by class (org.policykb.index.BrowserClasses) ----------
+  /** A binary heap whose first element is the one no other goes before. */
+  class Heap {
+    constructor(before) {
+      this.before = before;
+      this.items = [];
+    }
+    size() { return this.items.length; }
+    peek() { return this.items[0]; }
+    push(x) {
+      const a = this.items;
+      let i = a.push(x) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.before(a[i], a[parent])) break;
+        [a[i], a[parent]] = [a[parent], a[i]];
+        i = parent;
+      }
+    }
+    pop() {
+      const a = this.items;
+      const top = a[0];
+      const last = a.pop();
+      if (a.length > 0) {
+        a[0] = last;
+        for (let i = 0; ;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let best = i;
+          if (l < a.length && this.before(a[l], a[best])) best = l;
+          if (r < a.length && this.before(a[r], a[best])) best = r;
+          if (best === i) break;
+          [a[i], a[best]] = [a[best], a[i]];
+          i = best;
+        }
+      }
+      return top;
+    }
+  }
+
   /**
-   * A query of several parts whose terms are all common, with no filter, is scored on the classes of items (same
-   * norm, same frequency of every common term, so the same score): one small list per term instead of the deep pages
-   * of every term that a template-heavy site's best items need. Filters need every item, so they take the pages.
+   * A query of several parts whose terms are all common is scored on the classes of items (same norm, same frequency
+   * of every common term, so the same score): one small list per term instead of the deep pages of every term that a
+   * template-heavy site's best items need. A document filter needs every hit's attributes, so it takes the pages.
    */
   function byClassFits(m, parts, clauses, filters) {
-    if (!m.classes || parts.length < 2) return false;
-    if (filters.type || filters.dept || filters.doc || filters.kind || filters.year) return false;
+    if (!m.classes || parts.length < 2 || filters.doc) return false;
     // a phrase's class bound is only its rarest bigram's count, so its hits are checked on their cards; with two
     // phrases (义务教育 优质均衡) the bound is loose twice and the cards cost more than the pages
     if (clauses.filter((part) => part[0].phrase).length > 1) return false;
     return clauses.every((part) => part.every((c) => c.lists.every((l) => l.df >= m.classes.minDf)));
+  }
+
+  /**
+   * A query with a term that is not common: its clauses of common terms are scored on their class lists, for the items
+   * the other terms' postings give with their classes, and never read their own pages; what they could add to an item
+   * not seen yet is the best any class scores.
+   */
+  async function classify(m, clauses) {
+    if (!m.classes) return;
+    const common = (c) => c !== null && c.lists.every((l) => l.df >= m.classes.minDf);
+    const all = clauses.flat();
+    if (all.every(common) || !all.some(common)) return;
+    await Promise.all(all.filter((c) => !common(c)).map((c) => c.driver.firstClasses()));
+    await Promise.all(all.filter(common).map(async (c) => {
+      c.freqs = await classList(c.driver);
+      c.normOf = m.classes.normOf;
+      c.classed = true;
+      let max = 0;
+      for (let cls = 0; cls < m.classes.count; cls++) {
+        const tf = c.freqs[cls];
+        if (tf > 0) max = Math.max(max, bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])));
+      }
+      c.max = max;
+    }));
+  }
+
+  /**
+   * Marks the classes holding an item that every filter lets through (as far as each filter's kc/ file tells: one of
+   * the class's items for each), or null with no filter: a filtered query passes over the rest unread.
+   */
+  async function filterClasses(m, filters) {
+    const names = [];
+    if (filters.type) names.push([`kc/t/${filters.type}`]);
+    if (filters.kind) names.push(m.kinds.includes(filters.kind) ? [`kc/k/${filters.kind}`] : []);
+    if (filters.year) names.push(m.years.some((y) => String(y) === filters.year) ? [`kc/y/${filters.year}`] : []);
+    if (filters.dept !== '') {
+      names.push([`kc/d/${filters.dept}`]);
+    }
+    if (names.length === 0) return null;
+    const sets = await Promise.all(names.map((union) => Promise.all(union.map(loadAscending))));
+    const marks = new Uint8Array(m.classes.count); // how many filters, in order, hold the class
+    for (let j = 0; j < sets.length; j++) {
+      for (const list of sets[j]) for (const cls of list) if (marks[cls] === j) marks[cls] = j + 1;
+    }
+    return marks.map((n) => (n === sets.length ? 1 : 0));
+  }
+
+  /** 1 + a class's first item from type t on less that type's first, where it has items before too (k/t), or 0. */
+  function firstFrom(m, t, cls) {
+    const C = m.classes;
+    const path = `k/t/${t}/${Math.floor(cls / C.block)}`;
+    if (!decoded.has(path)) {
+      decoded.set(path, load(path).then((text) => {
+        const digits = varints(text);
+        const out = [];
+        while (!digits.done()) out.push(digits.next());
+        return out;
+      }));
+    }
+    return decoded.get(path).then((firsts) => firsts[cls % C.block]);
   }
 
   /** A term's frequency in every class, in class order. */
@@ -508,88 +657,131 @@
 
   /**
    * Every class's score (exact) or, where a part is a phrase, its bound (the phrase is at most as frequent as its
-   * rarest bigram), summed as the pages' path and Lucene sum them; then the best classes' items, in item order within
-   * a class, until k items are settled. A phrase's items are checked on their cards as they come.
+   * rarest bigram), summed as the pages' path and Lucene sum them; then the classes' items merged best first, equal
+   * scores by item number, as Lucene ranks them. A phrase's item is checked on its card when it comes first and goes
+   * back in at its exact score, so only items that could still be in the first k are checked. A filter skips the items
+   * it does not let through.
    */
-  async function byClass(m, parts, clauses, wanted, filters) {
+  async function byClass(m, parts, clauses, wanted, filters, filter) {
     const C = m.classes;
     const terms = clauses.map((part) => part[0]);
     // a small site counts its facets at once: settle as many hits as they count, not only the first page, where
     // that costs no cards (a phrase's hits are checked on theirs)
     const eager = m.items <= EAGER_FACETS && terms.every((c) => !c.phrase);
     const k = eager ? Math.max(wanted, FACET_LIMIT) : wanted;
-    const freqs = await Promise.all(terms.map((c) => Promise.all(c.lists.map(classList))));
+    const [freqs, allowed] = await Promise.all([
+      Promise.all(terms.map((c) => classList(c.driver))), filterClasses(m, filters)]);
     const scored = [];
     for (let r = 0, cls = 0; r < C.norms.length; r += 2) {
       const inverse = m.norm.x[C.norms[r]];
       for (const end = cls + C.norms[r + 1]; cls < end; cls++) {
+        if (allowed && !allowed[cls]) continue;
         let total = 0;
         let exact = true;
         for (let p = 0; p < terms.length && total >= 0; p++) {
-          const f = freqs[p];
-          let tf = f[0][cls];
-          for (let t = 1; t < f.length; t++) tf = Math.min(tf, f[t][cls]);
-          if (f.length > 1) exact = false;
+          const tf = freqs[p][cls]; // a phrase is at most as frequent as its rarest bigram
+          if (terms[p].phrase) exact = false;
           total = tf === 0 ? -1 : total + bm25(terms[p].weight, f32(tf * inverse));
         }
-        if (total >= 0) scored.push({ cls, run: r, key: f32(total), exact, next: 0 });
+        if (total >= 0) scored.push({ cls, run: r, key: f32(total), exact });
       }
     }
     scored.sort((a, b) => b.key - a.key || a.cls - b.cls);
+    const heap = new Heap((a, b) => a.key > b.key || (a.key === b.key && a.item < b.item));
     const ranked = [];
-    const byRank = (a, b) => b[1] - a[1] || a[0] - b[0];
-    let started = 0; // classes before this one in scored have been started
-    const open = []; // started phrase classes with items left to check
-    let truncated = false;
+    // Classes of one score and one norm are numbered by first item: such a run enters the merge one class at a time,
+    // the next when the one before reaches its first item, so a block of classes is read only when it could count.
+    // A filter that lets through only items of one type on (a type, a department's tasks, a year's tasks and goals)
+    // takes the classes with items before that type at their first item from it (k/t), and runs the rest so.
+    const from = Math.max(filters.type ? m.types.findIndex((t) => t[0] === filters.type) : 0,
+      filters.dept !== '' || filters.year ? m.types.findIndex((t) => t[0] === 'task') : 0);
+    const enter = async (i) => {
+      const s = scored[i];
+      s.at = 0;
+      s.entry = await classItems(m, s.cls, 1);
+      s.item = s.entry.items[0];
+      heap.push(s);
+    };
+    const enterRun = async (i, end) => {
+      let run = [];
+      for (let j = i; j < end; j++) run.push(j);
+      if (from > 0) {
+        const firsts = await Promise.all(run.map((j) => firstFrom(m, from, scored[j].cls)));
+        run = run.filter((j, n) => {
+          if (firsts[n] === 0) return true;
+          Object.assign(scored[j], { item: m.types[from][1] + firsts[n] - 1, entry: null });
+          heap.push(scored[j]);
+          return false;
+        });
+      }
+      run.forEach((j, n) => { scored[j].next = run[n + 1]; });
+      if (run.length > 0) await enter(run[0]);
+    };
+    const advance = async (s) => {
+      if (s.entry === null) { // entered at its first item of the filtered types: find it among the class's items
+        s.entry = await classItems(m, s.cls, 1);
+        if (!s.entry.items.includes(s.item)) s.entry = await classItems(m, s.cls, Infinity);
+        s.at = s.entry.items.indexOf(s.item);
+      }
+      if (++s.at >= s.entry.items.length) {
+        if (s.entry.size === s.entry.items.length) return;
+        s.entry = await classItems(m, s.cls, Infinity);
+      }
+      s.item = s.entry.items[s.at];
+      heap.push(s);
+    };
+    let started = 0; // classes before this one in scored have entered, or will as their run's predecessor does
     for (;;) {
-      ranked.sort(byRank);
-      const kth = ranked.length >= k ? ranked[k - 1] : null;
-      const source = open.length > 0 && (started >= scored.length || open[0].key >= scored[started].key)
-        ? open[0] : started < scored.length ? scored[started] : null;
-      if (source === null) break;
-      if (kth !== null && source.key < kth[1]) break;
-      const entry = await classItems(m, source.cls, source.exact ? k : source.next + CARD_BATCH);
-      if (source === scored[started]) started++;
-      if (kth !== null && source.key === kth[1] && entry.items[source.next] > kth[0]) {
-        // tied with the k-th but after it in item order, as all its items are: it adds nothing to the first k; nor
-        // do the tied classes of its norm after it, whose first items come later still (classes of a norm are
-        // numbered by first item)
-        if (source.next > 0) open.splice(open.indexOf(source), 1);
-        else while (started < scored.length && scored[started].key === source.key && scored[started].run === source.run) started++;
-        truncated = true;
+      // every class that could come before the top is in the heap: the next run's first class, if it scores as much
+      const runs = [];
+      while (started < scored.length && (heap.size() === 0 || scored[started].key >= heap.peek().key)
+          && (runs.length === 0 || scored[started].key === scored[runs[0][0]].key)) {
+        const run = [started, started + 1];
+        while (run[1] < scored.length && scored[run[1]].key === scored[started].key && scored[run[1]].run === scored[started].run) run[1]++;
+        runs.push(run);
+        started = run[1];
+      }
+      await Promise.all(runs.map((run) => enterRun(run[0], run[1])));
+      if (heap.size() === 0 || ranked.length >= k) break;
+      const top = heap.pop();
+      if (top.cls === undefined) { // a phrase's item, checked
+        ranked.push([top.item, top.key]);
         continue;
       }
-      if (source.exact) {
-        const items = entry.items.slice(0, k);
-        truncated = truncated || items.length < entry.size;
-        for (const item of items) ranked.push([item, source.key]);
+      if (top.next !== undefined) await enter(top.next);
+      top.next = undefined;
+      const item = top.item;
+      await advance(top);
+      if (!filter.pass(item)) continue;
+      if (top.exact) {
+        ranked.push([item, top.key]);
         continue;
       }
-      if (source.next === 0) open.push(source);
-      // check only as many items as could still enter the first k: no more than are missing, and, tied with the
-      // k-th, only those before it
-      const size = kth === null ? Math.min(CARD_BATCH, k - ranked.length) : CARD_BATCH;
-      let batch = entry.items.slice(source.next, source.next + size);
-      if (kth !== null && source.key === kth[1]) batch = batch.filter((item) => item < kth[0]);
-      source.next += batch.length;
-      await fetchCards(m, batch);
-      for (const item of batch) {
-        const card = cardCache.get(item);
+      // a phrase's bound comes first: check it, and the next such items up to as many as are missing, on their cards
+      const batch = [[item, top.cls]];
+      while (batch.length < Math.min(CARD_BATCH, k - ranked.length) && heap.size() > 0 && heap.peek().cls !== undefined
+          && !heap.peek().exact) {
+        const next = heap.pop();
+        if (next.next !== undefined) await enter(next.next);
+        next.next = undefined;
+        const more = next.item;
+        await advance(next);
+        if (filter.pass(more)) batch.push([more, next.cls]);
+      }
+      await fetchCards(m, batch.map((b) => b[0]));
+      for (const [checked, cls] of batch) {
+        const card = cardCache.get(checked);
         let total = 0;
         for (let p = 0; p < terms.length && total >= 0; p++) {
           const c = terms[p];
-          const freq = c.phrase ? count(card.text, c.text) : freqs[p][0][source.cls];
+          const freq = c.phrase ? count(card.text, c.text) : freqs[p][cls];
           total = freq === 0 ? -1 : total + bm25(c.weight, f32(freq * c.inverse[card.norm]));
         }
-        if (total >= 0) ranked.push([item, f32(total)]);
+        if (total >= 0) heap.push({ item: checked, key: f32(total) });
       }
-      if (source.next >= entry.size) open.splice(open.indexOf(source), 1);
-      open.sort((a, b) => b.key - a.key || a.cls - b.cls);
     }
-    ranked.sort(byRank);
-    const complete = !truncated && started >= scored.length && open.length === 0;
-    const settled = complete ? ranked : ranked.slice(0, k);
-    return result(m, parts, settled, settled, complete, filters);
+    const complete = heap.size() === 0 && started >= scored.length;
+    return result(m, parts, ranked, ranked, complete, filters);
   }
 
   async function listing(m, filters, filter, k) {
@@ -832,11 +1024,25 @@
         afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
       };
       window.policykbSearch.runs.push(run);
-      // on a big site the facet counts (and the files they need) wait until the filters are opened
-      if (m.items <= EAGER_FACETS || ui.filters.open) await renderFacets(m, res, ui);
-      else ui.filters.addEventListener('toggle', () => { if (current === res) renderFacets(m, res, ui); }, { once: true });
+      // on a big site the facet counts (and the files they need) wait until the filters are opened or reached for,
+      // even where a filter came with the address: a first query reads only what its hits need
+      if (m.items <= EAGER_FACETS || (ui.filters.open && filtersUsed)) {
+        facetsLater = null;
+        await renderFacets(m, res, ui);
+      } else facetsLater = () => { if (current === res) renderFacets(m, res, ui); };
       if (mine === generation) document.body.dataset.searchDone = JSON.stringify([s.q, s.type, s.dept, s.role, s.doc, s.kind, s.year]);
     }
+    let filtersUsed = false;
+    let facetsLater = null;
+    const reached = () => {
+      filtersUsed = filtersUsed || ui.filters.open;
+      const later = ui.filters.open ? facetsLater : null;
+      if (later) {
+        facetsLater = null;
+        later();
+      }
+    };
+    for (const type of ['toggle', 'pointerenter', 'focusin']) ui.filters.addEventListener(type, reached);
     let timer = 0;
     const soon = () => { clearTimeout(timer); timer = setTimeout(() => run(false), 120); };
     ui.input.addEventListener('input', soon);

@@ -21,7 +21,9 @@ import java.util.Optional;
  * document frequency of at least {@link #minDf}): BM25 then gives them the same score for any query made of those
  * terms, and Lucene ranks them by item number. A template-heavy corpus repeats paragraphs in thousands of documents,
  * so its items fall into far fewer classes; there, a query of several common terms (教育 发展 建设), whose best items
- * sit deep in every term's list, reads one small file per term instead of most of the lists.
+ * sit deep in every term's list, reads one small file per term instead of most of the lists. A query that also has
+ * a rarer term reads that term's postings, which carry each item's class, and scores only those items, the common
+ * terms' frequencies taken from their class lists.
  * <p>
  * Written under {@code search/k/}: {@code <shard>/<key>} per common term, its frequency in every class (0 where
  * absent, {@link Varints}, in class order); {@code i/<block>} per {@link #BLOCK} classes, each class's size and its
@@ -31,7 +33,7 @@ import java.util.Optional;
 final class BrowserClasses {
     /**
      * More classes than this and a class list (a digit or more per class) costs more than the pages it replaces: a
-     * corpus without repeated paragraphs has about as many classes as items and is searched by pages alone.
+     * corpus with more varied items counts fewer terms as common ({@link #of}).
      */
     static final int MAX_CLASSES = 1 << 16;
     static final int BLOCK = 64;
@@ -42,6 +44,8 @@ final class BrowserClasses {
     private final int[] normOfClass;
     private final int[] sizeOfClass;
     private final int[] frequencyOfClass;
+    /** The first class of each norm (classes are ordered by norm). */
+    private final int[] firstOfNorm = new int[256];
 
     private BrowserClasses(int minDf, int[] classOfItem, int[] normOfClass, int[] sizeOfClass) {
         this.minDf = minDf;
@@ -49,6 +53,9 @@ final class BrowserClasses {
         this.normOfClass = normOfClass;
         this.sizeOfClass = sizeOfClass;
         this.frequencyOfClass = new int[normOfClass.length];
+        for (int c = normOfClass.length - 1; c >= 0; c--) {
+            firstOfNorm[normOfClass[c]] = c;
+        }
     }
 
     /**
@@ -60,12 +67,34 @@ final class BrowserClasses {
     }
 
     /**
-     * The classes of the live items of {@code field}, or empty when there would be more than {@link #MAX_CLASSES}.
-     * Each common term splits the classes by its frequency (partition refinement: exact, no hashing of contents).
+     * The classes of the live items of {@code field}, at most {@code maxClasses} of them: where the common terms of
+     * {@link #minDf(int)} split the items into more, only terms twice as common count, and so on. A term no longer
+     * common is searched by its postings, which then carry each item's class ({@link #offsetInNorm}); a corpus with
+     * more varied items keeps its most common terms, whose pages are the ones a query must not read deep.
      */
-    static Optional<BrowserClasses> of(DirectoryReader reader, String field, int[] itemOfDoc, int items)
+    static BrowserClasses of(DirectoryReader reader, String field, int[] itemOfDoc, int items, int maxClasses)
             throws IOException {
-        int minDf = minDf(items);
+        if (maxClasses < 256) {
+            throw new IllegalArgumentException("At least one class per norm must be allowed: " + maxClasses);
+        }
+        long minDf = minDf(items);
+        for (;;) {
+            Optional<BrowserClasses> classes = of(reader, field, itemOfDoc, items, (int) Math.min(Integer.MAX_VALUE, minDf),
+                    maxClasses);
+            if (classes.isPresent()) {
+                return classes.get();
+            }
+            minDf *= 2; // at the latest once no term is common, there is a class per norm
+        }
+    }
+
+    /**
+     * The classes of the live items of {@code field} by the terms of at least {@code minDf} items, or empty when
+     * there would be more than {@code maxClasses}. Each common term splits the classes by its frequency (partition
+     * refinement: exact, no hashing of contents).
+     */
+    private static Optional<BrowserClasses> of(DirectoryReader reader, String field, int[] itemOfDoc, int items,
+                                               int minDf, int maxClasses) throws IOException {
         byte[] norms = BrowserPostings.norms(reader, field);
         int[] normOfItem = new int[items];
         for (int doc = 0; doc < itemOfDoc.length; doc++) {
@@ -113,7 +142,7 @@ final class BrowserClasses {
                 classOfItem[item] = dense.indexGet(index);
                 continue;
             }
-            if (count == MAX_CLASSES) {
+            if (count == maxClasses) {
                 return Optional.empty();
             }
             dense.indexInsert(index, classOfItem[item], count);
@@ -153,6 +182,15 @@ final class BrowserClasses {
         return normOfClass.length;
     }
 
+    /**
+     * The item's class less the first class of its norm: what a rare term's posting, which has the norm, adds for the
+     * browser to find the class (a few hundred classes share a norm, so it is a digit or two).
+     */
+    int offsetInNorm(int item) {
+        int c = classOfItem[item];
+        return c - firstOfNorm[normOfClass[c]];
+    }
+
     /** Whether {@code df} live items make a term common, so that its class list is written. */
     boolean covers(int df) {
         return df >= minDf;
@@ -183,8 +221,16 @@ final class BrowserClasses {
         }
     }
 
-    /** The items of every class, ascending: sizes and first items in {@code k/i/<block>}, larger classes whole in {@code k/m/<class>}. */
-    void writeItems(DeflatedJson json) {
+    /**
+     * The items of every class, ascending: sizes and first items in {@code k/i/<block>}, larger classes whole in
+     * {@code k/m/<class>}; and for each type after the first ({@code typeStarts}: the first item of each type, items
+     * being numbered by type), {@code k/t/<type>/<block>}: per class 1 + its first item from that type on less the
+     * type's first item, where it also has an item before the type's (0 for the rest). A filter that lets through
+     * only items of that type or later (a type, a department's tasks, a year's tasks and goals) takes each class from
+     * there: where a section and a task are alike (the task is the section's whole text), thousands of such classes tie,
+     * and their first items, the sections, would all have to be read to find the first tasks.
+     */
+    void writeItems(DeflatedJson json, int[] typeStarts) {
         int[] start = new int[sizeOfClass.length + 1];
         for (int c = 0; c < sizeOfClass.length; c++) {
             start[c + 1] = start[c] + sizeOfClass[c];
@@ -208,7 +254,28 @@ final class BrowserClasses {
                 }
             }
             json.write("search/k/i/" + block, out.append('"'));
+            for (int type = 1; type < typeStarts.length; type++) {
+                StringBuilder from = new StringBuilder("\"");
+                for (int c = block * BLOCK; c < Math.min(sizeOfClass.length, (block + 1) * BLOCK); c++) {
+                    int first = java.util.Arrays.binarySearch(items, start[c], start[c + 1], typeStarts[type]);
+                    first = first >= 0 ? first : -first - 1;
+                    boolean mixed = items[start[c]] < typeStarts[type] && first < start[c + 1];
+                    Varints.append(from, mixed ? 1 + items[first] - typeStarts[type] : 0);
+                }
+                json.write("search/k/t/" + type + "/" + block, from.append('"'));
+            }
         }
+    }
+
+    /**
+     * The classes that hold any of {@code items}, ascending ({@link Varints#ascending}): a filter's classes, so that a
+     * filtered query of common terms passes over the classes none of whose items the filter lets through without
+     * reading their items.
+     */
+    String classesHolding(java.util.stream.IntStream items) {
+        java.util.BitSet holding = new java.util.BitSet(normOfClass.length);
+        items.forEach(item -> holding.set(classOfItem[item]));
+        return Varints.ascending(holding.stream().iterator());
     }
 
     /** The classes' entry in meta: their count, the common terms' least df, the file layout and the norms' runs. */

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * so a document's items of one type are one range) and {@code year/<YYYY>} as the ascending item numbers of
  * the goals due that year and the tasks with such a goal, both as {@link Varints#ascending} strings. The script fetches one of them for a filter, all of
  * them only to count the facets, never for a plain query. Read from the index's terms and doc values, as the
- * searcher filters on them, so both sides let through the same items.
+ * searcher filters on them, so both sides let through the same items. Beside each, {@code kc/k/<code>} and
+ * {@code kc/y/<YYYY>} are the classes holding such items ({@link BrowserClasses#classesHolding}).
  */
 final class BrowserFilters {
     private final Map<String, BitSet> kinds;
@@ -53,9 +54,15 @@ final class BrowserFilters {
         return List.copyOf(years.keySet());
     }
 
-    void write(DeflatedJson json) {
-        kinds.forEach((code, items) -> json.write("search/kind/" + code, ranges(items)));
-        years.forEach((year, items) -> json.write("search/year/" + year, list(items)));
+    void write(DeflatedJson json, BrowserClasses classes) {
+        kinds.forEach((code, items) -> {
+            json.write("search/kind/" + code, ranges(items));
+            json.write("search/kc/k/" + code, classes.classesHolding(items.stream()));
+        });
+        years.forEach((year, items) -> {
+            json.write("search/year/" + year, list(items));
+            json.write("search/kc/y/" + year, classes.classesHolding(items.stream()));
+        });
     }
 
     private static Map<String, BitSet> kinds(DirectoryReader reader, int[] itemOfDoc) throws IOException {

@@ -21,7 +21,11 @@ import java.util.Set;
  * compressed as {@link DeflatedJson} (named {@code <name>.json.deflate}):
  * <ul>
  * <li>{@code meta}: counts, BM25 parameters and field statistics, item ranges per type, departments;</li>
- * <li>{@code s/<n>} and {@code p/...}: postings sharded by term, best first, paged ({@link BrowserPostings});</li>
+ * <li>{@code s/<n>}, {@code sc/<n>} and {@code p/...}: postings sharded by term, best first, paged, those of a term that
+ *     is not common with each item's class ({@link BrowserPostings});</li>
+ * <li>{@code k/...}: the classes of items that no query of common terms tells apart, each common term's frequency in
+ *     every class and each class's items ({@link BrowserClasses}); {@code kc/...}: the classes holding items of each
+ *     type, kind, year and department, which a filtered query of common terms keeps to;</li>
  * <li>{@code c/<block>}: result cards (title, URL, document, the full indexed text with its title and
  *     body norms), fetched for the hits on screen and to check phrases exactly;</li>
  * <li>{@code a/<block>}: per item its document and departments, for the document and department facets;</li>
@@ -45,6 +49,17 @@ public final class BrowserIndexExport {
     static final int DOC_BLOCK = 500;
     private static final List<String> FIELDS = List.of(SearchFields.TEXT);
     private static final List<String> FIELD_KEYS = List.of("x");
+
+    private final int maxClasses;
+
+    public BrowserIndexExport() {
+        this(BrowserClasses.MAX_CLASSES);
+    }
+
+    /** An export that groups the items in at most {@code maxClasses} classes ({@link BrowserClasses}). */
+    BrowserIndexExport(int maxClasses) {
+        this.maxClasses = maxClasses;
+    }
 
     /** What the facets need of an item; the text for its card is read again when the card is written. */
     private record Item(int ord, HitType type, String documentId, String documentTitle, String lead,
@@ -96,21 +111,21 @@ public final class BrowserIndexExport {
     }
 
     /** Everything but the cards, on the calling thread while {@code cards} are written on another. */
-    private static void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
+    private void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
                                           Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
                                           java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
-        java.util.Optional<BrowserClasses> classes;
+        BrowserClasses classes;
         BrowserPostings postings;
         List<LiveStatistics.Field> stats;
         try { // whatever fails here, the cards are waited for, so none is written after the export has ended
-            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length);
+            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length, maxClasses);
             postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, classes);
             stats = List.of(LiveStatistics.of(reader));
             for (int f = 0; f < FIELDS.size(); f++) {
                 postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
             }
             postings.writeShards(FIELD_KEYS);
-            classes.ifPresent(c -> c.writeItems(json));
+            classes.writeItems(json, typeStarts(items));
         } finally {
             joinCards(cards);
         }
@@ -127,9 +142,10 @@ public final class BrowserIndexExport {
         }
         attributes(items, documentOrd, departmentOrd, json);
         documents(documentTitles, json);
-        departmentTasks(items, departments, departmentOrd, json);
+        departmentTasks(items, departments, departmentOrd, classes, json);
+        typeClasses(items, classes, json);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
-        filters.write(json);
+        filters.write(json, classes);
         meta(items, stats, postings.shardCount(), classes, departments, documentOrd.size(), filters, json);
     }
 
@@ -271,8 +287,33 @@ public final class BrowserIndexExport {
         }
     }
 
+    /** The first item of each type, in {@link HitType} order (items are numbered by type). */
+    private static int[] typeStarts(Item[] items) {
+        int[] starts = new int[HitType.values().length];
+        int at = 0;
+        for (HitType type : HitType.values()) {
+            starts[type.ordinal()] = at;
+            while (at < items.length && items[at].type() == type) {
+                at++;
+            }
+        }
+        return starts;
+    }
+
+    /** The classes holding items of each type, {@code kc/t/<code>}, for a type filter on a query of common terms. */
+    private static void typeClasses(Item[] items, BrowserClasses classes, DeflatedJson json) {
+        for (HitType type : HitType.values()) {
+            json.write("search/kc/t/" + type.code(), classes.classesHolding(java.util.stream.IntStream.range(0, items.length)
+                    .filter(i -> items[i].type() == type)));
+        }
+    }
+
+    /**
+     * The tasks each department leads and supports, {@code dep/<n>}, and the classes holding any of them,
+     * {@code kc/d/<n>} (whatever the role: a filter passes over the other classes and checks the items of these).
+     */
     private static void departmentTasks(Item[] items, List<DepartmentEntry> departments,
-                                        Map<String, Integer> departmentOrd, DeflatedJson json) {
+                                        Map<String, Integer> departmentOrd, BrowserClasses classes, DeflatedJson json) {
         List<List<Integer>> lead = new ArrayList<>();
         List<List<Integer>> support = new ArrayList<>();
         departments.forEach(d -> {
@@ -293,21 +334,21 @@ public final class BrowserIndexExport {
             json.write("search/dep/" + i, "{\"l\":"
                     + Varints.ascending(lead.get(i).stream().mapToInt(Integer::intValue).iterator())
                     + ",\"s\":" + Varints.ascending(support.get(i).stream().mapToInt(Integer::intValue).iterator()) + "}");
+            json.write("search/kc/d/" + i, classes.classesHolding(java.util.stream.Stream.of(lead.get(i), support.get(i))
+                    .flatMap(List::stream).mapToInt(Integer::intValue)));
         }
     }
 
     private static void meta(Item[] items, List<LiveStatistics.Field> stats, int shards,
-                             java.util.Optional<BrowserClasses> classes, List<DepartmentEntry> departments,
+                             BrowserClasses classes, List<DepartmentEntry> departments,
                              int documentCount, BrowserFilters filters,
                              DeflatedJson json) {
         StringBuilder out = new StringBuilder("{\"version\":2");
         out.append(",\"items\":").append(items.length).append(",\"documents\":").append(documentCount);
         out.append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B);
         out.append(",\"shards\":").append(shards);
-        if (classes.isPresent()) {
-            out.append(",\"classes\":");
-            classes.get().appendMeta(out);
-        }
+        out.append(",\"classes\":");
+        classes.appendMeta(out);
         out.append(",\"cardBlock\":").append(CARD_BLOCK).append(",\"attrBlock\":").append(ATTR_BLOCK)
                 .append(",\"docBlock\":").append(DOC_BLOCK);
         out.append(",\"fields\":{");

@@ -24,7 +24,10 @@ import java.util.List;
  * per term. Each term's postings are sorted best first — by BM25's freq × 1/norm, which orders them as their
  * scores — and cut into pages: the shard holds the first page, {@code p/<shard>/<k>-<page>} the rest,
  * fetched only when the first pages cannot settle the top hits. A posting is item number, norm byte and
- * frequency, packed into a few base64url digits ({@link #page}). There are no positions: the browser checks a phrase on the text of the item's result card
+ * frequency, packed into a few base64url digits ({@link #page}); a term that is not common also gives each item's
+ * class ({@link BrowserClasses#offsetInNorm}), so that a query of it and common terms scores its items on the common
+ * terms' class lists: in its further pages beside each posting, for its first page in {@code sc/<n>}, which only such
+ * a query reads, so that the shards every query reads stay small. There are no positions: the browser checks a phrase on the text of the item's result card
  * (which it fetches to show the hit anyway), so a phrase never needs the lists of its common bigrams.
  */
 final class BrowserPostings {
@@ -35,19 +38,22 @@ final class BrowserPostings {
 
     private final int shardCount;
     private final StringBuilder[][] shards;
+    /** Per shard and field, the class offsets of the first pages of the terms that are not common. */
+    private final StringBuilder[][] shardClasses;
     private final int[] termsInShard;
     private final DeflatedJson json;
-    private final java.util.Optional<BrowserClasses> classes;
+    private final BrowserClasses classes;
 
     /**
      * Further pages are written by {@code json} as they are made; the shards, which gather many terms, at the end. A
      * common term's class list ({@link BrowserClasses}) is written beside its pages, as {@code k/<shard>/<key>}.
      */
-    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, java.util.Optional<BrowserClasses> classes) {
+    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, BrowserClasses classes) {
         this.shardCount = shardCount;
         this.json = json;
         this.classes = classes;
         this.shards = new StringBuilder[shardCount][fieldCount];
+        this.shardClasses = new StringBuilder[shardCount][fieldCount];
         this.termsInShard = new int[shardCount];
     }
 
@@ -145,17 +151,21 @@ final class BrowserPostings {
             java.util.Arrays.sort(order, 0, size);
             int df = size; // live items only, as the searcher counts them (LiveStatistics)
             float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
-            Sorted list = new Sorted(order, size, normOfItem, freqOfItem);
+            boolean common = classes.covers(df);
+            Sorted list = new Sorted(order, size, normOfItem, freqOfItem, common ? null : classes);
             int key = write(fieldIndex, term, df, idf, list);
-            if (classes.isPresent() && classes.get().covers(df)) {
-                classes.get().writeTerm(json, "search/k/" + shardOf(term, shardCount) + "/" + key, size, list::item,
+            if (common) {
+                classes.writeTerm(json, "search/k/" + shardOf(term, shardCount) + "/" + key, size, list::item,
                         item -> freqOfItem[item]);
             }
         }
     }
 
-    /** One term's postings, best first: item numbers in {@code order}'s low bits, their norm and freq beside. */
-    private record Sorted(long[] order, int size, int[] normOfItem, int[] freqOfItem) {
+    /**
+     * One term's postings, best first: item numbers in {@code order}'s low bits, their norm and freq beside, and the
+     * classes whose offsets the postings give (null for a common term, whose class list gives its frequencies).
+     */
+    private record Sorted(long[] order, int size, int[] normOfItem, int[] freqOfItem, BrowserClasses classes) {
         int item(int i) {
             return (int) order[i];
         }
@@ -178,13 +188,27 @@ final class BrowserPostings {
         JsonText.string(out, term);
         out.append(":[").append(df).append(',').append(idf).append(',').append(list.size()).append(',')
                 .append(pageCount).append(',').append(key).append(',');
-        page(out, list, 0, Math.min(FIRST_PAGE, list.size()));
+        page(out, list, 0, Math.min(FIRST_PAGE, list.size()), false);
         out.append(']');
+        if (list.classes() != null) {
+            StringBuilder offsets = shardClasses[shard][fieldIndex];
+            if (offsets == null) {
+                offsets = shardClasses[shard][fieldIndex] = new StringBuilder();
+            } else {
+                offsets.append(',');
+            }
+            JsonText.string(offsets, term);
+            offsets.append(":\"");
+            for (int i = 0; i < Math.min(FIRST_PAGE, list.size()); i++) {
+                Varints.append(offsets, list.classes().offsetInNorm(list.item(i)));
+            }
+            offsets.append('"');
+        }
         int from = FIRST_PAGE;
         for (int p = 1; p < pageCount; p++) {
             int to = Math.min(from + PAGE, list.size());
             StringBuilder file = new StringBuilder(16 + (to - from) * 2);
-            page(file, list, from, to);
+            page(file, list, from, to, list.classes() != null);
             from = to;
             json.write("search/p/" + shard + "/" + key + "-" + p, file);
         }
@@ -194,10 +218,11 @@ final class BrowserPostings {
     /**
      * A page of postings as one JSON string of base64url digits. Postings best first come in runs of one norm and
      * freq (they share a score, so their items ascend); each run is written as norm, freq, length, then its items
-     * as differences from the one before (the first from 0), every number in {@link Varints}. A common term's long
-     * runs cost a digit or two a posting.
+     * as differences from the one before (the first from 0), each followed, with {@code offsets} (a further page of a
+     * term that is not common), by its class's offset in the norm; every number in {@link Varints}. A common term's
+     * long runs cost a digit or two a posting.
      */
-    private static void page(StringBuilder out, Sorted list, int from, int to) {
+    private static void page(StringBuilder out, Sorted list, int from, int to, boolean offsets) {
         out.append('"');
         int i = from;
         while (i < to) {
@@ -214,28 +239,41 @@ final class BrowserPostings {
             for (int j = i; j < end; j++) {
                 Varints.append(out, list.item(j) - previous);
                 previous = list.item(j);
+                if (offsets) {
+                    Varints.append(out, list.classes().offsetInNorm(previous));
+                }
             }
             i = end;
         }
         out.append('"');
     }
 
-    /** Writes the shards, each with the first pages of its terms, once every term is added. */
+    /**
+     * Writes the shards, each with the first pages of its terms, once every term is added, and beside a shard with
+     * terms that are not common their first pages' class offsets, {@code sc/<n>}: {@code {"x":{term:"offsets"}}}.
+     */
     void writeShards(List<String> fieldKeys) {
         for (int s = 0; s < shardCount; s++) {
-            StringBuilder out = new StringBuilder("{");
-            for (int f = 0; f < fieldKeys.size(); f++) {
-                if (f > 0) {
-                    out.append(',');
-                }
-                out.append('"').append(fieldKeys.get(f)).append("\":{");
-                if (shards[s][f] != null) {
-                    out.append(shards[s][f]);
-                }
-                out.append('}');
+            json.write("search/s/" + s, byField(fieldKeys, shards[s]));
+            if (java.util.Arrays.stream(shardClasses[s]).anyMatch(java.util.Objects::nonNull)) {
+                json.write("search/sc/" + s, byField(fieldKeys, shardClasses[s]));
             }
-            json.write("search/s/" + s, out.append('}'));
         }
+    }
+
+    private static StringBuilder byField(List<String> fieldKeys, StringBuilder[] fields) {
+        StringBuilder out = new StringBuilder("{");
+        for (int f = 0; f < fieldKeys.size(); f++) {
+            if (f > 0) {
+                out.append(',');
+            }
+            out.append('"').append(fieldKeys.get(f)).append("\":{");
+            if (fields[f] != null) {
+                out.append(fields[f]);
+            }
+            out.append('}');
+        }
+        return out.append('}');
     }
 
     /** The norm byte of every document for one field (0 where the document has no such field). */
