@@ -41,9 +41,14 @@ final class SearchSite implements AutoCloseable {
     }
 
     static SearchSite build(KnowledgeBase kb, Path state, Path site) throws IOException {
+        return build(kb, state, site, new BrowserIndexExport());
+    }
+
+    /** As {@link #build(KnowledgeBase, Path, Path)}, exported by {@code export}. */
+    static SearchSite build(KnowledgeBase kb, Path state, Path site, BrowserIndexExport export) throws IOException {
         SearchIndex index = SearchIndex.open(state.resolve("index"));
         index.update(kb);
-        List<OutputFile> files = new BrowserIndexExport().export(index, kb);
+        List<OutputFile> files = export.export(index, kb);
         for (OutputFile file : files) {
             Path target = site.resolve(file.path());
             Files.createDirectories(target.getParent());
