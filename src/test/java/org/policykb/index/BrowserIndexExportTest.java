@@ -34,6 +34,11 @@ class BrowserIndexExportTest {
     static KnowledgeBase kb;
     static SearchIndex index;
     static Map<String, OutputFile> files;
+    /** 100 documents made from the samples ({@link org.policykb.testing.TemplateCorpus}): terms too rare to be common
+     *  that still have further pages, and more classes than a low cap allows. */
+    static KnowledgeBase generatedKb;
+    static SearchIndex generated;
+    static Map<String, OutputFile> generatedFiles;
 
     @BeforeAll
     static void export(@TempDir Path state) throws IOException {
@@ -41,11 +46,17 @@ class BrowserIndexExportTest {
         index = SearchIndex.open(state.resolve("index"));
         index.update(kb);
         files = byPath(new BrowserIndexExport().export(index, kb));
+        generatedKb = org.policykb.build.KnowledgeBaseReader.read(
+                org.policykb.testing.TemplateCorpus.write(state.resolve("generated"), 100));
+        generated = SearchIndex.open(state.resolve("generated-index"));
+        generated.update(generatedKb);
+        generatedFiles = byPath(new BrowserIndexExport().export(generated, generatedKb));
     }
 
     @AfterAll
     static void close() throws IOException {
         index.close();
+        generated.close();
     }
 
     private static Map<String, OutputFile> byPath(List<OutputFile> list) {
@@ -121,43 +132,10 @@ class BrowserIndexExportTest {
         JsonNode classes = meta.get("classes");
         int items = meta.get("items").asInt();
         int count = classes.get("count").asInt();
-        int block = classes.get("block").asInt();
-        int inline = classes.get("inline").asInt();
-        // each class's items, from its block (size, first items) or its own list
-        int[] classOf = new int[items];
-        java.util.Arrays.fill(classOf, -1);
-        for (int b = 0; b * block < count; b++) {
-            int[] numbers = digits(json(files.get("search/k/i/" + b + ".json.deflate"), dir).asText());
-            int at = 0;
-            for (int c = b * block; c < Math.min(count, (b + 1) * block); c++) {
-                int size = numbers[at++];
-                int[] members = new int[size];
-                int item = 0;
-                for (int i = 0; i < Math.min(size, inline); i++) {
-                    members[i] = item += numbers[at++];
-                }
-                if (size > inline) {
-                    members = ascending(digits(json(files.get("search/k/m/" + c + ".json.deflate"), dir).asText()));
-                }
-                assertEquals(size, members.length);
-                for (int member : members) {
-                    assertEquals(-1, classOf[member], "item " + member + " in two classes");
-                    classOf[member] = c;
-                }
-            }
-        }
-        assertTrue(java.util.Arrays.stream(classOf).allMatch(c -> c >= 0), "every item has a class");
-        // the norms' runs give each class the norm the index gives each of its items
-        int[] normOf = new int[count];
-        JsonNode runs = classes.get("norms");
-        for (int r = 0, c = 0; r < runs.size(); r += 2) {
-            for (int end = c + runs.get(r + 1).asInt(); c < end; c++) {
-                normOf[c] = runs.get(r).asInt();
-            }
-        }
+        int[] classOf = classOfItem(files, dir);
+        int[] normOf = normOfClass(classes);
         DirectoryReader reader = index.reader();
-        int[] itemOfDoc = new int[reader.maxDoc()];
-        ItemDocument.visitItems(reader, (doc, ord, id, hash) -> itemOfDoc[doc] = ord);
+        int[] itemOfDoc = itemOfDoc(reader);
         byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             assertEquals(norms[doc] & 0xFF, normOf[classOf[itemOfDoc[doc]]], "norm of item " + itemOfDoc[doc]);
@@ -182,6 +160,216 @@ class BrowserIndexExportTest {
                 assertEquals(freqOfItem[item], freqOfClass[classOf[item]], term + " in item " + item);
             }
         }
+    }
+
+    @Test
+    void theTermsThatAreNotCommonGiveEachItemsClassBesideItsPosting(@TempDir Path dir) throws IOException {
+        Map<String, OutputFile> files = generatedFiles;
+        JsonNode meta = json(files.get("search/meta.json.deflate"), dir);
+        int minDf = meta.get("classes").get("minDf").asInt();
+        int[] classOf = classOfItem(files, dir);
+        int[] normOf = normOfClass(meta.get("classes"));
+        int[] firstOfNorm = new int[256];
+        for (int c = normOf.length - 1; c >= 0; c--) {
+            firstOfNorm[normOf[c]] = c;
+        }
+        int rare = 0;
+        int paged = 0;
+        for (int shard = 0; shard < meta.get("shards").asInt(); shard++) {
+            JsonNode terms = json(files.get("search/s/" + shard + ".json.deflate"), dir).get("x");
+            OutputFile offsets = files.get("search/sc/" + shard + ".json.deflate");
+            JsonNode firstClasses = offsets == null ? null : json(offsets, dir).get("x");
+            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) terms::fields) {
+                JsonNode posting = entry.getValue();
+                if (posting.get(0).asInt() >= minDf) {
+                    assertTrue(firstClasses == null || !firstClasses.has(entry.getKey()), entry.getKey() + " is common");
+                    continue;
+                }
+                rare++;
+                // the first page's items, in order, and their classes from sc/<shard>, one offset each
+                int[] firstPage = pageItems(posting.get(5).asText(), false, null);
+                int[] classOffsets = digits(firstClasses.get(entry.getKey()).asText());
+                assertEquals(firstPage.length / 2, classOffsets.length, entry.getKey());
+                for (int i = 0; i < classOffsets.length; i++) {
+                    int item = firstPage[2 * i];
+                    assertEquals(classOf[item], firstOfNorm[firstPage[2 * i + 1]] + classOffsets[i], entry.getKey() + " " + item);
+                }
+                // a further page gives each posting's class offset beside it
+                for (int page = 1; page < posting.get(3).asInt(); page++) {
+                    paged++;
+                    String name = "search/p/" + shard + "/" + posting.get(4).asInt() + "-" + page + ".json.deflate";
+                    int[] further = pageItems(json(files.get(name), dir).asText(), true, firstOfNorm);
+                    for (int i = 0; i < further.length; i += 2) {
+                        assertEquals(classOf[further[i]], further[i + 1], entry.getKey() + " " + further[i]);
+                    }
+                }
+            }
+        }
+        assertTrue(rare > 1000 && paged > 0, rare + " terms that are not common, " + paged + " further pages of them");
+    }
+
+    @Test
+    void eachFiltersClassesAreTheClassesHoldingTheItemsItLetsThrough(@TempDir Path dir) throws IOException {
+        JsonNode meta = json(files.get("search/meta.json.deflate"), dir);
+        int[] classOf = classOfItem(files, dir);
+        for (JsonNode type : meta.get("types")) {
+            assertEquals(classesOf(classOf, java.util.stream.IntStream.range(type.get(1).asInt(), type.get(2).asInt())),
+                    classes(files, "search/kc/t/" + type.get(0).asText(), dir), type.toString());
+        }
+        for (JsonNode kind : meta.get("kinds")) {
+            int[] ranges = ascending(digits(json(files.get("search/kind/" + kind.asText() + ".json.deflate"), dir).asText()));
+            java.util.stream.IntStream items = java.util.stream.IntStream.empty();
+            for (int r = 0; r < ranges.length; r += 2) {
+                items = java.util.stream.IntStream.concat(items, java.util.stream.IntStream.range(ranges[r], ranges[r + 1]));
+            }
+            assertEquals(classesOf(classOf, items), classes(files, "search/kc/k/" + kind.asText(), dir), kind.asText());
+        }
+        for (JsonNode year : meta.get("years")) {
+            int[] items = ascending(digits(json(files.get("search/year/" + year.asInt() + ".json.deflate"), dir).asText()));
+            assertEquals(classesOf(classOf, java.util.Arrays.stream(items)), classes(files, "search/kc/y/" + year.asInt(), dir),
+                    year.toString());
+        }
+        for (int d = 0; d < meta.get("departments").size(); d++) {
+            JsonNode tasks = json(files.get("search/dep/" + d + ".json.deflate"), dir);
+            java.util.stream.IntStream items = java.util.stream.IntStream.concat(
+                    java.util.Arrays.stream(ascending(digits(tasks.get("l").asText()))),
+                    java.util.Arrays.stream(ascending(digits(tasks.get("s").asText()))));
+            assertEquals(classesOf(classOf, items), classes(files, "search/kc/d/" + d, dir), "department " + d);
+        }
+    }
+
+    @Test
+    void aClassWithItemsOfSeveralTypesGivesItsFirstItemFromEachLaterType(@TempDir Path dir) throws IOException {
+        JsonNode meta = json(files.get("search/meta.json.deflate"), dir);
+        int[] classOf = classOfItem(files, dir);
+        int count = meta.get("classes").get("count").asInt();
+        int block = meta.get("classes").get("block").asInt();
+        int mixed = 0;
+        for (int type = 1; type < meta.get("types").size(); type++) {
+            int start = meta.get("types").get(type).get(1).asInt();
+            // what k/t should say: 1 + the class's first item from the type's first on, for a class with an item before
+            int[] expected = new int[count];
+            int[] firstItem = new int[count];
+            java.util.Arrays.fill(firstItem, -1);
+            for (int item = 0; item < classOf.length; item++) {
+                int c = classOf[item];
+                if (firstItem[c] < 0) {
+                    firstItem[c] = item;
+                }
+                if (item >= start && firstItem[c] < start && expected[c] == 0) {
+                    expected[c] = 1 + item - start;
+                    mixed++;
+                }
+            }
+            for (int b = 0; b * block < count; b++) {
+                int[] firsts = digits(json(files.get("search/k/t/" + type + "/" + b + ".json.deflate"), dir).asText());
+                assertEquals(Math.min(block, count - b * block), firsts.length);
+                for (int i = 0; i < firsts.length; i++) {
+                    assertEquals(expected[b * block + i], firsts[i], "type " + type + ", class " + (b * block + i));
+                }
+            }
+        }
+        assertTrue(mixed > 0, "some section and some task are alike");
+    }
+
+    @Test
+    void pastTheCapOnClassesOnlyTermsOfMoreItemsAreCommon(@TempDir Path dir) throws IOException {
+        Map<String, OutputFile> few = byPath(new BrowserIndexExport(256).export(generated, generatedKb));
+        JsonNode all = json(generatedFiles.get("search/meta.json.deflate"), dir).get("classes");
+        JsonNode capped = json(few.get("search/meta.json.deflate"), dir).get("classes");
+        assertTrue(all.get("count").asInt() > 256, all.toString());
+        assertTrue(capped.get("count").asInt() <= 256, capped.toString());
+        int doublings = Integer.numberOfTrailingZeros(capped.get("minDf").asInt() / all.get("minDf").asInt());
+        assertTrue(doublings > 0 && capped.get("minDf").asInt() == all.get("minDf").asInt() << doublings, capped.toString());
+        // the items still each have one class, whose norm is theirs
+        int[] classOf = classOfItem(few, dir);
+        int[] normOf = normOfClass(capped);
+        DirectoryReader reader = generated.reader();
+        int[] itemOfDoc = itemOfDoc(reader);
+        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            assertEquals(norms[doc] & 0xFF, normOf[classOf[itemOfDoc[doc]]], "norm of item " + itemOfDoc[doc]);
+        }
+    }
+
+    /** Each item's class, from the classes' blocks (size, first items) or their own lists; each item in one class. */
+    private static int[] classOfItem(Map<String, OutputFile> files, Path dir) throws IOException {
+        JsonNode meta = json(files.get("search/meta.json.deflate"), dir);
+        JsonNode classes = meta.get("classes");
+        int count = classes.get("count").asInt();
+        int block = classes.get("block").asInt();
+        int inline = classes.get("inline").asInt();
+        int[] classOf = new int[meta.get("items").asInt()];
+        java.util.Arrays.fill(classOf, -1);
+        for (int b = 0; b * block < count; b++) {
+            int[] numbers = digits(json(files.get("search/k/i/" + b + ".json.deflate"), dir).asText());
+            int at = 0;
+            for (int c = b * block; c < Math.min(count, (b + 1) * block); c++) {
+                int size = numbers[at++];
+                int[] members = new int[size];
+                int item = 0;
+                for (int i = 0; i < Math.min(size, inline); i++) {
+                    members[i] = item += numbers[at++];
+                }
+                if (size > inline) {
+                    members = ascending(digits(json(files.get("search/k/m/" + c + ".json.deflate"), dir).asText()));
+                }
+                assertEquals(size, members.length);
+                for (int member : members) {
+                    assertEquals(-1, classOf[member], "item " + member + " in two classes");
+                    classOf[member] = c;
+                }
+            }
+        }
+        assertTrue(java.util.Arrays.stream(classOf).allMatch(c -> c >= 0), "every item has a class");
+        return classOf;
+    }
+
+    /** Each class's norm, from the norms' runs in meta. */
+    private static int[] normOfClass(JsonNode classes) {
+        int[] normOf = new int[classes.get("count").asInt()];
+        JsonNode runs = classes.get("norms");
+        for (int r = 0, c = 0; r < runs.size(); r += 2) {
+            for (int end = c + runs.get(r + 1).asInt(); c < end; c++) {
+                normOf[c] = runs.get(r).asInt();
+            }
+        }
+        return normOf;
+    }
+
+    private static int[] itemOfDoc(DirectoryReader reader) throws IOException {
+        int[] itemOfDoc = new int[reader.maxDoc()];
+        ItemDocument.visitItems(reader, (doc, ord, id, hash) -> itemOfDoc[doc] = ord);
+        return itemOfDoc;
+    }
+
+    /**
+     * A postings page's items, each followed by its norm, or (with {@code classes}) by its class: the norm's first class
+     * ({@code firstOfNorm}) and the offset written beside the item.
+     */
+    private static int[] pageItems(String page, boolean classes, int[] firstOfNorm) {
+        int[] numbers = digits(page);
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+        int at = 0;
+        while (at < numbers.length) {
+            int norm = numbers[at++];
+            at++; // the frequency
+            int item = 0;
+            for (int n = numbers[at++]; n > 0; n--) {
+                out.add(item += numbers[at++]);
+                out.add(classes ? firstOfNorm[norm] + numbers[at++] : norm);
+            }
+        }
+        return out.build().toArray();
+    }
+
+    private static java.util.SortedSet<Integer> classesOf(int[] classOf, java.util.stream.IntStream items) {
+        return items.mapToObj(i -> classOf[i]).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private static java.util.SortedSet<Integer> classes(Map<String, OutputFile> files, String name, Path dir) throws IOException {
+        return java.util.Arrays.stream(ascending(digits(json(files.get(name + ".json.deflate"), dir).asText())))
+                .boxed().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** The numbers of a string of {@link Varints} digits. */
