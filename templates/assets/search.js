@@ -189,8 +189,7 @@
 
   /**
    * One term's postings in one field; pages are fetched on demand, best first. A term that is not common gives each
-   * item's class too, as its offset among the classes of the item's norm: beside each posting of its further pages,
-   * for its first page in sc/<shard>, read only when a query needs the classes (BrowserPostings).
+   * item's class too (offset among its norm's): in further pages beside each posting, for the first in sc/<shard>.
    */
   class Postings {
     constructor(m, field, term, entry) {
@@ -271,21 +270,18 @@
     return n;
   }
 
-  /**
-   * [exact score or upper bound, exact?] of one clause for one item, given its card if fetched and its class (from a
-   * rare term's posting) for a clause of common terms, which is scored on their class lists.
-   */
+  /** [exact score or upper bound, exact?] of one clause for one item, given its card if fetched and its class. */
   function judge(c, item, card, cls) {
     if (c === null) return [0, true];
     if (c.classed) {
-      const tf = c.freqs[cls]; // for a phrase, its rarest bigram's: a bound
+      const tf = c.freqs[cls];
       if (tf === 0) return [0, true];
       if (!c.phrase) return [bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])), true];
       if (card) {
         const freq = count(card.text, c.text);
         return freq === 0 ? [0, true] : [bm25(c.weight, f32(freq * c.inverse[card.norm])), true];
       }
-      return [bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])), false]; // a phrase is at most its rarest bigram
+      return [bm25(c.weight, f32(tf * c.inverse[c.normOf[cls]])), false];
     }
     const p = c.driver.byItem.get(item);
     if (p && !c.phrase) return [bm25(c.weight, p.key), true];
@@ -505,43 +501,24 @@
   }
 
   // ---------- common terms, class by class (org.policykb.index.BrowserClasses) ----------
-  /** A binary heap whose first element is the one no other goes before. */
-  class Heap {
-    constructor(before) {
-      this.before = before;
-      this.items = [];
-    }
-    size() { return this.items.length; }
-    peek() { return this.items[0]; }
-    push(x) {
-      const a = this.items;
-      let i = a.push(x) - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!this.before(a[i], a[parent])) break;
-        [a[i], a[parent]] = [a[parent], a[i]];
-        i = parent;
-      }
-    }
-    pop() {
-      const a = this.items;
-      const top = a[0];
-      const last = a.pop();
-      if (a.length > 0) {
-        a[0] = last;
-        for (let i = 0; ;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let best = i;
-          if (l < a.length && this.before(a[l], a[best])) best = l;
-          if (r < a.length && this.before(a[r], a[best])) best = r;
-          if (best === i) break;
-          [a[i], a[best]] = [a[best], a[i]];
-          i = best;
+  /** A list kept in order, its first last (before(a, b): a goes first): the merge of the classes' items. */
+  function queue(before) {
+    const a = [];
+    return {
+      size: () => a.length,
+      peek: () => a[a.length - 1],
+      pop: () => a.pop(),
+      push: (x) => {
+        let lo = 0;
+        let hi = a.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (before(x, a[mid])) lo = mid + 1;
+          else hi = mid;
         }
-      }
-      return top;
-    }
+        a.splice(lo, 0, x);
+      },
+    };
   }
 
   /**
@@ -558,9 +535,9 @@
   }
 
   /**
-   * A query with a term that is not common: its clauses of common terms are scored on their class lists, for the items
-   * the other terms' postings give with their classes, and never read their own pages; what they could add to an item
-   * not seen yet is the best any class scores.
+   * With a term that is not common, the clauses of common terms are scored on their class lists (a phrase bounded by
+   * its rarest bigram's) for the items the other terms' postings give with their classes; they add to an item not
+   * seen yet at most their best class's score, and their pages are never read.
    */
   async function classify(m, clauses) {
     if (!m.classes) return;
@@ -581,28 +558,21 @@
     }));
   }
 
-  /**
-   * Marks the classes holding an item that every filter lets through (as far as each filter's kc/ file tells: one of
-   * the class's items for each), or null with no filter: a filtered query passes over the rest unread.
-   */
+  /** Marks the classes holding an item of each filter (kc/), or null with no filter: the rest are passed over. */
   async function filterClasses(m, filters) {
     const names = [];
     if (filters.type) names.push([`kc/t/${filters.type}`]);
     if (filters.kind) names.push(m.kinds.includes(filters.kind) ? [`kc/k/${filters.kind}`] : []);
     if (filters.year) names.push(m.years.some((y) => String(y) === filters.year) ? [`kc/y/${filters.year}`] : []);
-    if (filters.dept !== '') {
-      names.push([`kc/d/${filters.dept}`]);
-    }
+    if (filters.dept !== '') names.push([`kc/d/${filters.dept}`]);
     if (names.length === 0) return null;
     const sets = await Promise.all(names.map((union) => Promise.all(union.map(loadAscending))));
     const marks = new Uint8Array(m.classes.count); // how many filters, in order, hold the class
-    for (let j = 0; j < sets.length; j++) {
-      for (const list of sets[j]) for (const cls of list) if (marks[cls] === j) marks[cls] = j + 1;
-    }
+    sets.forEach((union, j) => union.forEach((list) => list.forEach((c) => { if (marks[c] === j) marks[c] = j + 1; })));
     return marks.map((n) => (n === sets.length ? 1 : 0));
   }
 
-  /** 1 + a class's first item from type t on less that type's first, where it has items before too (k/t), or 0. */
+  /** 1 + a class's first item from type t on less t's first item, where the class has one before too (k/t), or 0. */
   function firstFrom(m, t, cls) {
     const C = m.classes;
     const path = `k/t/${t}/${Math.floor(cls / C.block)}`;
@@ -656,11 +626,9 @@
   }
 
   /**
-   * Every class's score (exact) or, where a part is a phrase, its bound (the phrase is at most as frequent as its
-   * rarest bigram), summed as the pages' path and Lucene sum them; then the classes' items merged best first, equal
-   * scores by item number, as Lucene ranks them. A phrase's item is checked on its card when it comes first and goes
-   * back in at its exact score, so only items that could still be in the first k are checked. A filter skips the items
-   * it does not let through.
+   * Every class's score or, with a phrase, its bound (the phrase's rarest bigram's count), summed as Lucene sums; then
+   * the classes' items merged best first, equal scores by item number. A phrase's item is checked on its card when it
+   * comes first and goes back at its exact score; a filter's classes and items are the only ones taken.
    */
   async function byClass(m, parts, clauses, wanted, filters, filter) {
     const C = m.classes;
@@ -687,12 +655,11 @@
       }
     }
     scored.sort((a, b) => b.key - a.key || a.cls - b.cls);
-    const heap = new Heap((a, b) => a.key > b.key || (a.key === b.key && a.item < b.item));
+    const heap = queue((a, b) => a.key > b.key || (a.key === b.key && a.item < b.item));
     const ranked = [];
-    // Classes of one score and one norm are numbered by first item: such a run enters the merge one class at a time,
-    // the next when the one before reaches its first item, so a block of classes is read only when it could count.
-    // A filter that lets through only items of one type on (a type, a department's tasks, a year's tasks and goals)
-    // takes the classes with items before that type at their first item from it (k/t), and runs the rest so.
+    // Classes of one score and norm are numbered by first item: such a run enters one class at a time, the next when
+    // the one before reaches its first item. A filter of items of one type on (a type, a department, a year) takes
+    // the classes with items before that type at their first item from it (k/t): tied sections are not all read.
     const from = Math.max(filters.type ? m.types.findIndex((t) => t[0] === filters.type) : 0,
       filters.dept !== '' || filters.year ? m.types.findIndex((t) => t[0] === 'task') : 0);
     const enter = async (i) => {
@@ -718,7 +685,7 @@
       if (run.length > 0) await enter(run[0]);
     };
     const advance = async (s) => {
-      if (s.entry === null) { // entered at its first item of the filtered types: find it among the class's items
+      if (s.entry === null) { // entered from k/t
         s.entry = await classItems(m, s.cls, 1);
         if (!s.entry.items.includes(s.item)) s.entry = await classItems(m, s.cls, Infinity);
         s.at = s.entry.items.indexOf(s.item);
@@ -730,9 +697,17 @@
       s.item = s.entry.items[s.at];
       heap.push(s);
     };
-    let started = 0; // classes before this one in scored have entered, or will as their run's predecessor does
+    const take = async (s) => { // a class's next item; the next class of its run enters at its first
+      const next = s.next;
+      s.next = undefined;
+      if (next !== undefined) await enter(next);
+      const item = s.item;
+      await advance(s);
+      return item;
+    };
+    let started = 0; // classes before this one have entered, or will as their run's predecessor does
     for (;;) {
-      // every class that could come before the top is in the heap: the next run's first class, if it scores as much
+      // every class that could come before the top is in: the next runs' first classes, if they score as much
       const runs = [];
       while (started < scored.length && (heap.size() === 0 || scored[started].key >= heap.peek().key)
           && (runs.length === 0 || scored[started].key === scored[runs[0][0]].key)) {
@@ -748,24 +723,18 @@
         ranked.push([top.item, top.key]);
         continue;
       }
-      if (top.next !== undefined) await enter(top.next);
-      top.next = undefined;
-      const item = top.item;
-      await advance(top);
+      const item = await take(top);
       if (!filter.pass(item)) continue;
       if (top.exact) {
         ranked.push([item, top.key]);
         continue;
       }
-      // a phrase's bound comes first: check it, and the next such items up to as many as are missing, on their cards
+      // a phrase's bound comes first: check it, and the next ones up to as many as are missing, on their cards
       const batch = [[item, top.cls]];
       while (batch.length < Math.min(CARD_BATCH, k - ranked.length) && heap.size() > 0 && heap.peek().cls !== undefined
           && !heap.peek().exact) {
         const next = heap.pop();
-        if (next.next !== undefined) await enter(next.next);
-        next.next = undefined;
-        const more = next.item;
-        await advance(next);
+        const more = await take(next);
         if (filter.pass(more)) batch.push([more, next.cls]);
       }
       await fetchCards(m, batch.map((b) => b[0]));
@@ -1024,8 +993,7 @@
         afterDataMs: performance.now() - Math.max(dataAt, started), renderMs,
       };
       window.policykbSearch.runs.push(run);
-      // on a big site the facet counts (and the files they need) wait until the filters are opened or reached for,
-      // even where a filter came with the address: a first query reads only what its hits need
+      // on a big site the facet counts (and their files) wait until the filters are opened or reached for
       if (m.items <= EAGER_FACETS || (ui.filters.open && filtersUsed)) {
         facetsLater = null;
         await renderFacets(m, res, ui);
