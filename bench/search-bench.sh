@@ -8,7 +8,8 @@
 # every file each query fetched.
 # --reexport writes search/ again from the index a build left (SearchBench#reexport), to measure a change of the
 # export without building the whole site again; --reindex also indexes the content again first (for an index an older
-# PolicyKB wrote), still without rendering the pages.
+# PolicyKB wrote), still without rendering the pages. MAX_CLASSES=N re-exports with a lower cap on the classes (as a
+# larger corpus would need: fewer terms count as common).
 set -euo pipefail
 n="${1:?number of documents}"
 dir="${2:-/tmp/policykb-bench-$n}"
@@ -21,7 +22,8 @@ mvn_test() {
 }
 if [[ "${3:-}" == --re* && -d "$dir/.policykb" && -d "$dir/site" ]]; then
   mvn_test -Dtest='SearchBench#reexport' -Dpolicykb.bench.reexport="$dir/site" -Dpolicykb.bench.content="$dir/txt" \
-    -Dpolicykb.bench.reindex="$([[ "$3" == --reindex ]] && echo true || echo false)"
+    -Dpolicykb.bench.reindex="$([[ "$3" == --reindex ]] && echo true || echo false)" \
+    ${MAX_CLASSES:+-Dpolicykb.bench.maxClasses=$MAX_CLASSES}
 elif [[ ! -f "$dir/site/search/meta.json.deflate" ]]; then
   rm -rf "$dir/site" "$dir/.policykb"
   /usr/bin/time -f "build: %e s, max RSS %M KB" "$home/policykb" build --content "$dir/txt" --out "$dir/site"

@@ -45,7 +45,8 @@ class SearchBench {
      * Re-exports search/ of a built site from its index, to try export changes without a full build:
      * -Dpolicykb.bench.reexport=SITE -Dpolicykb.bench.content=CONTENT (the content the site was built from, which
      * gives the facets; the index must hold the same items). -Dpolicykb.bench.reindex=true first indexes the content
-     * again, for an index an older PolicyKB wrote.
+     * again, for an index an older PolicyKB wrote; -Dpolicykb.bench.maxClasses=N exports with a lower cap on the
+     * classes, to see a larger corpus's export (fewer common terms) on this one.
      */
     @Test
     void reexport() throws IOException {
@@ -70,7 +71,8 @@ class SearchBench {
             }
             long[] written = new long[2];
             long exporting = System.nanoTime();
-            new BrowserIndexExport().export(index, kb, file -> {
+            int maxClasses = Integer.getInteger("policykb.bench.maxClasses", BrowserClasses.MAX_CLASSES);
+            new BrowserIndexExport(maxClasses).export(index, kb, file -> {
                 try {
                     Path target = site.resolve(file.path());
                     Files.createDirectories(target.getParent());
