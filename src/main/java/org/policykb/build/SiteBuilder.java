@@ -164,7 +164,7 @@ public final class SiteBuilder {
                 try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
                     progress.stage("indexing", 0);
                     times.timeIo("index", () -> {
-                        index.update(kb);
+                        index.update(kb, versions);
                         return null;
                     });
                     times.timeIo("browser index", () -> {
