@@ -149,7 +149,7 @@ public final class SiteRenderer {
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
         IndexViewBuilder indexes = new IndexViewBuilder(index, layout, goalRows);
         DocumentViewBuilder documents = new DocumentViewBuilder(index, layout, goalRows);
-        RelatedTasks related = new RelatedTasks(index, previous);
+        RelatedTasks related = new RelatedTasks(index, previous, reuse::documentVersion);
         TaskViewBuilder tasks = new TaskViewBuilder(index, layout, goalRows, related);
         DepartmentViewBuilder departments = new DepartmentViewBuilder(index, layout, goalRows);
         DepartmentLedger ledger = new DepartmentLedger(index);
