@@ -124,10 +124,12 @@ public final class SearchIndex implements AutoCloseable {
             // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
             // the order documents arrive in, decide ties, so the result does not depend on the threads.
             int[] starts = IndexedItems.blockStarts(kb);
+            String[] keys = new String[documents.size()];
             try {
                 java.util.stream.IntStream.range(0, documents.size()).parallel().forEach(position -> {
                     String id = documents.get(position).id();
                     String key = IndexedItems.documentKey(kb, starts, position, Optional.ofNullable(versions.get(id)));
+                    keys[position] = key;
                     if (key.equals(stored.remove(id))) {
                         return;
                     }
@@ -152,12 +154,24 @@ public final class SearchIndex implements AutoCloseable {
                 writer.deleteDocuments(new Term(SearchFields.DOCUMENT, gone));
             }
             // Deleted items stay until Lucene merges them away in its own time: scores use LiveStatistics.
-            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departmentsJson(kb)).entrySet());
+            String departments = departmentsJson(kb);
+            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departments).entrySet());
             writer.commit();
+            return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb), contentKey(keys, departments));
         } catch (IOException e) {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
-        return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb));
+    }
+
+    /** A digest of the documents' keys in order and of the departments: what the live index holds, as a whole. */
+    private static String contentKey(String[] documentKeys, String departments) {
+        java.security.MessageDigest sha = org.policykb.model.Sha256.digest();
+        for (String key : documentKeys) {
+            sha.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        sha.update(departments.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 
     /**
@@ -211,8 +225,11 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** What {@link #update} did: items (re)written, items deleted, items now in the index. */
-    public record UpdateCounts(int written, int deleted, int total) {
+    /**
+     * What {@link #update} did: items (re)written, items deleted, items now in the index; and a key of everything the
+     * index now holds (equal keys, with the same code, mean equal searches and an equal browser index).
+     */
+    public record UpdateCounts(int written, int deleted, int total, String contentKey) {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {

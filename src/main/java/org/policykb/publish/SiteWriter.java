@@ -228,6 +228,37 @@ public final class SiteWriter {
             return true;
         }
 
+        /**
+         * Carries every file the published site has under {@code folder} (e.g. {@code "search/"}) over into the new
+         * site, as {@link #keep} does one, and hands each path to {@code kept}. False, with nothing kept, when the
+         * record of the published site is not to be trusted or a file it lists is missing: the caller makes them.
+         */
+        public boolean keepAll(String folder, java.util.function.Consumer<String> kept) throws IOException {
+            if (previous == null || claims == null) {
+                return false;
+            }
+            List<String> found = new ArrayList<>();
+            boolean[] complete = {true};
+            record.forEachPath(claims, (path, published) -> {
+                if (published && path.startsWith(folder)) {
+                    found.add(path);
+                    if (differs(path) && !Files.isRegularFile(inside(previous, path), LinkOption.NOFOLLOW_LINKS)) {
+                        complete[0] = false;
+                    }
+                }
+            });
+            if (!complete[0] || found.isEmpty()) {
+                return false;
+            }
+            for (String path : found) {
+                if (!keep(path)) {
+                    throw new IOException("The published file " + path + " went missing during the build");
+                }
+                kept.accept(path);
+            }
+            return true;
+        }
+
         private void claim(String path) {
             if (!paths.add(path)) {
                 throw twoFiles(path);
