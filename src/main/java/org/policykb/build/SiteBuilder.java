@@ -101,6 +101,10 @@ public final class SiteBuilder {
             boolean browserIndexKept;
             LinkChecker.Session links = new LinkChecker().session();
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
+            // where the parts of the published streamed files are, and of the new ones
+            Map<String, String> previousLayouts = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
+                    : PageDigests.read(state, PageDigests.PARTS);
+            Map<String, String> layouts = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
             java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
@@ -120,7 +124,7 @@ public final class SiteBuilder {
                 public void accept(StreamedFile file) {
                     links.accept(file.path()); // not a page: its name is all the link check needs
                     published(() -> {
-                        publication.write(file);
+                        layouts.put(file.path(), publication.write(file, previousLayouts.remove(file.path())));
                         return null;
                     });
                 }
@@ -134,9 +138,10 @@ public final class SiteBuilder {
                     fileCount.incrementAndGet();
                 }
             };
+            Map<String, String> versions = documentVersions(kb, reading.hashBySource());
             try {
                 times.time("export", () -> {
-                    dataExport.export(kb).forEach(sink::accept);
+                    dataExport.export(kb, id -> java.util.Optional.ofNullable(versions.get(id))).forEach(sink::accept);
                     return null;
                 });
                 progress.stage("rendering and writing pages", 0);
@@ -145,8 +150,7 @@ public final class SiteBuilder {
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
-                        : PageDigests.read(state);
-                Map<String, String> versions = documentVersions(kb, reading.hashBySource());
+                        : PageDigests.read(state, PageDigests.PAGES);
                 FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages, keptFiles,
                         versions);
                 CarryOver cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptFiles, keptFiles,
@@ -180,9 +184,17 @@ public final class SiteBuilder {
                 problems.addAll(times.time("check links", links::problems));
                 progress.stage("publishing", 0);
                 times.timeIo("publish", () -> {
-                    PageDigests.forget(state);
+                    // a streamed file kept as published (asked about, not streamed again) keeps its layout
+                    previousLayouts.forEach((path, layout) -> {
+                        if (digests.containsKey(path)) {
+                            layouts.putIfAbsent(path, layout);
+                        }
+                    });
+                    PageDigests.forget(state, PageDigests.PAGES);
+                    PageDigests.forget(state, PageDigests.PARTS);
                     publication.commit();
-                    PageDigests.write(state, digests);
+                    PageDigests.write(state, PageDigests.PAGES, digests);
+                    PageDigests.write(state, PageDigests.PARTS, layouts);
                     summaries.write(kb, reading.hashBySource());
                     history.write(state, log);
                     taskRedirects.write(state, redirects);

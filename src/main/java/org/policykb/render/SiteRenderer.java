@@ -182,7 +182,7 @@ public final class SiteRenderer {
                         () -> departments.page(plan, partners, number));
             }
             out.streamed(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
-                    stream -> ledger.write(plan.lead(), plan.support(), stream));
+                    stream -> ledger.write(plan.lead(), plan.support(), reuse::documentVersion, stream));
         });
         // The index pages link to every document and goal: made last, their links are checked against pages already
         // there, instead of waiting (in memory) for the pages they name.
