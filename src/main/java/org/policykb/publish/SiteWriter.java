@@ -4,7 +4,6 @@ import org.policykb.model.OutputFile;
 import org.policykb.model.StreamedFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileAlreadyExistsException;
