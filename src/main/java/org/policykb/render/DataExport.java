@@ -13,6 +13,7 @@ import org.policykb.model.Task;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The machine-readable export under {@code data/}: documents, tasks, departments and goals as UTF-8 JSON arrays,
@@ -55,14 +56,15 @@ public final class DataExport {
         Map<String, String> ids = kb.departmentIdByName();
         return List.of(
                 array("data/documents.json", () -> kb.documents().stream()
-                        .map(d -> new Run(version.apply(d.id()), List.of(document(d))))),
+                        .map(d -> new Run(version.apply(d.id()), 1, () -> Stream.of(document(d))))),
                 array("data/tasks.json", () -> kb.documents().stream()
-                        .map(d -> new Run(version.apply(d.id()).map(v -> v + departmentIds(d, ids)),
-                                d.tasks().stream().map(t -> task(kb, d, t)).toList()))),
+                        .map(d -> new Run(version.apply(d.id()).map(v -> v + departmentIds(d, ids)), d.tasks().size(),
+                                () -> d.tasks().stream().map(t -> task(kb, d, t))))),
                 array("data/departments.json", () -> kb.departments().stream()
-                        .map(dep -> new Run(Optional.empty(), List.of(department(dep))))),
+                        .map(dep -> new Run(Optional.empty(), 1, () -> Stream.of(department(dep))))),
                 array("data/goals.json", () -> kb.documents().stream()
-                        .map(d -> new Run(version.apply(d.id()), d.goals().stream().map(DataExport::goal).toList()))));
+                        .map(d -> new Run(version.apply(d.id()), d.goals().size(),
+                                () -> d.goals().stream().map(DataExport::goal)))));
     }
 
     /** As {@link #export(KnowledgeBase, java.util.function.Function)}, every record made. */
@@ -70,8 +72,11 @@ public final class DataExport {
         return export(kb, id -> Optional.empty());
     }
 
-    /** Records of one document: the same while {@code key} is (when there is one). */
-    private record Run(Optional<String> key, List<?> records) {
+    /**
+     * The {@code count} records of one document: the same while {@code key} is (when there is one). They are made
+     * only when the part is: a copied part's records never are.
+     */
+    private record Run(Optional<String> key, int count, java.util.function.Supplier<Stream<?>> records) {
     }
 
     /** The departments a document's tasks name, as the knowledge base resolves them: part of its task records. */
@@ -121,17 +126,16 @@ public final class DataExport {
             stream.write('[');
             boolean[] first = {true};
             try (java.util.stream.Stream<Run> all = runs.get()) {
-                all.filter(run -> !run.records().isEmpty()).forEachOrdered(run -> {
+                all.filter(run -> run.count() > 0).forEachOrdered(run -> {
                     boolean opening = first[0];
                     first[0] = false;
                     StreamedFile.Content records = part -> {
                         try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(part)) {
                             out.setRootValueSeparator(null); // the records are separated by ",\n" written here
-                            boolean firstHere = opening;
-                            for (Object record : run.records()) {
+                            java.util.Iterator<?> each = run.records().get().iterator();
+                            for (boolean firstHere = opening; each.hasNext(); firstHere = false) {
                                 out.writeRaw(firstHere ? "\n" : ",\n");
-                                firstHere = false;
-                                json.writeValue(out, record);
+                                json.writeValue(out, each.next());
                             }
                         }
                     };
