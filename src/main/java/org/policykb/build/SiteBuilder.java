@@ -97,8 +97,14 @@ public final class SiteBuilder {
             // The replaced site is kept as the spare the next build writes into; --clean starts from an empty folder.
             SiteWriter writer = new SiteWriter(settings.content(), state.resolve(SITE_RECORD));
             SiteWriter.Publication publication = writer.open(settings.out(), !settings.clean());
+            int itemsIndexed;
+            boolean browserIndexKept;
             LinkChecker.Session links = new LinkChecker().session();
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
+            // where the parts of the published streamed files are, and of the new ones
+            Map<String, String> previousLayouts = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
+                    : PageDigests.read(state, PageDigests.PARTS);
+            Map<String, String> layouts = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
             java.util.concurrent.atomic.AtomicInteger keptPages = new java.util.concurrent.atomic.AtomicInteger();
@@ -118,7 +124,7 @@ public final class SiteBuilder {
                 public void accept(StreamedFile file) {
                     links.accept(file.path()); // not a page: its name is all the link check needs
                     published(() -> {
-                        publication.write(file);
+                        layouts.put(file.path(), publication.write(file, previousLayouts.remove(file.path())));
                         return null;
                     });
                 }
@@ -132,9 +138,10 @@ public final class SiteBuilder {
                     fileCount.incrementAndGet();
                 }
             };
+            Map<String, String> versions = documentVersions(kb, reading.hashBySource());
             try {
                 times.time("export", () -> {
-                    dataExport.export(kb).forEach(sink::accept);
+                    dataExport.export(kb, id -> java.util.Optional.ofNullable(versions.get(id))).forEach(sink::accept);
                     return null;
                 });
                 progress.stage("rendering and writing pages", 0);
@@ -143,11 +150,10 @@ public final class SiteBuilder {
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
                 Map<String, String> previousDigests = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
-                        : PageDigests.read(state);
-                Map<String, String> versions = documentVersions(kb, reading.hashBySource());
+                        : PageDigests.read(state, PageDigests.PAGES);
                 FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages, keptFiles,
                         versions);
-                FileReuse cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptFiles, keptFiles,
+                CarryOver cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptFiles, keptFiles,
                         versions);
                 RelatedTaskTable previousRelated = settings.clean() ? RelatedTaskTable.NONE
                         : lastRelated != null ? lastRelated : RelatedTaskCache.read(state, codeIdentity);
@@ -163,21 +169,32 @@ public final class SiteBuilder {
                 // the Lucene index lives in the state folder beside the site and is updated item by item
                 try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
                     progress.stage("indexing", 0);
-                    times.timeIo("index", () -> {
-                        index.update(kb);
-                        return null;
-                    });
-                    times.timeIo("browser index", () -> {
+                    SearchIndex.UpdateCounts counts = times.timeIo("index", () -> index.update(kb, versions));
+                    itemsIndexed = counts.written();
+                    // all made from the search index: while that holds the same, with the same code, the published
+                    // browser index is kept whole (a build with nothing new, or after a change of the theme)
+                    browserIndexKept = times.timeIo("browser index", () -> {
+                        if (cardReuse.keepFolder(BrowserIndexExport.FOLDER, codeIdentity + " " + counts.contentKey())) {
+                            return true;
+                        }
                         browserIndex.export(index, kb, cardReuse, sink);
-                        return null;
+                        return false;
                     });
                 }
                 problems.addAll(times.time("check links", links::problems));
                 progress.stage("publishing", 0);
                 times.timeIo("publish", () -> {
-                    PageDigests.forget(state);
+                    // a streamed file kept as published (asked about, not streamed again) keeps its layout
+                    previousLayouts.forEach((path, layout) -> {
+                        if (digests.containsKey(path)) {
+                            layouts.putIfAbsent(path, layout);
+                        }
+                    });
+                    PageDigests.forget(state, PageDigests.PAGES);
+                    PageDigests.forget(state, PageDigests.PARTS);
                     publication.commit();
-                    PageDigests.write(state, digests);
+                    PageDigests.write(state, PageDigests.PAGES, digests);
+                    PageDigests.write(state, PageDigests.PARTS, layouts);
                     summaries.write(kb, reading.hashBySource());
                     history.write(state, log);
                     taskRedirects.write(state, redirects);
@@ -191,7 +208,8 @@ public final class SiteBuilder {
             int[] written = {writer.written()};
             return new BuildResult(kb, fileCount.get() + keptPages.get() + keptFiles.get(), written[0],
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
-                    rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached());
+                    rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached(), itemsIndexed,
+                    browserIndexKept);
         }
     }
 
@@ -274,6 +292,29 @@ public final class SiteBuilder {
             digests.put(path, key + " " + STREAMED);
             String before = previous.remove(path);
             return before != null && before.equals(key + " " + STREAMED) && carry(path);
+        }
+
+        /**
+         * Keeps every published file under {@code folder} when the folder was last made from the same {@code key},
+         * with the digests recorded for them; records the key either way. False when the folder must be made.
+         */
+        boolean keepFolder(String folder, String key) {
+            digests.put(folder, key);
+            if (!key.equals(previous.remove(folder))) {
+                return false;
+            }
+            try {
+                return publication.keepAll(folder, path -> {
+                    String digest = previous.remove(path);
+                    if (digest != null) {
+                        digests.put(path, digest);
+                    }
+                    links.accept(path);
+                    keptFiles.incrementAndGet();
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override

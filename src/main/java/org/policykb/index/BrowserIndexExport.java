@@ -37,6 +37,8 @@ import java.util.Set;
  * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
  */
 public final class BrowserIndexExport {
+    /** The folder of the site every file of the browser index is in. */
+    public static final String FOLDER = "search/";
     /**
      * Cards per file. Four neighbours (items of one type, mostly of one document) cost a query about a third more
      * card bytes than one card a file, deflated together, and the site a quarter of the card files, which are most

@@ -13,6 +13,9 @@ import java.util.Optional;
 record IndexedItem(String id, HitType type, int ord, String title, String displayTitle, String body, String url,
                    String documentId, String documentTitle, String documentKind, Optional<String> lead,
                    List<String> support, List<Integer> years) {
+    /** Changes whenever what is stored of an item changes, so items of older indexes are written again. */
+    static final String FORMAT = "v4";
+
     IndexedItem {
         support = List.copyOf(support);
         years = List.copyOf(years);
@@ -25,6 +28,6 @@ record IndexedItem(String id, HitType type, int ord, String title, String displa
                 documentId, documentTitle, documentKind, lead.orElse(""), String.join("\u0001", support),
                 String.join("\u0001", years.stream().map(String::valueOf).toList()));
         byte[] digest = Sha256.digest().digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return "v4:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        return FORMAT + ":" + java.util.HexFormat.of().formatHex(digest, 0, 16);
     }
 }

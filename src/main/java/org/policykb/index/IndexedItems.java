@@ -37,20 +37,62 @@ final class IndexedItems {
      */
     static Stream<IndexedItem> stream(KnowledgeBase kb) {
         int[] starts = blockStarts(kb);
+        return IntStream.range(0, starts.length - 1).boxed().flatMap(block -> block(kb, starts, block));
+    }
+
+    /** The items of the document at {@code position} in {@code kb}, by type; {@code starts} as {@link #blockStarts}. */
+    static Stream<IndexedItem> ofDocument(KnowledgeBase kb, int[] starts, int position) {
+        int documents = kb.documents().size();
+        return IntStream.range(0, HitType.values().length).boxed()
+                .flatMap(type -> block(kb, starts, type * documents + position));
+    }
+
+    /**
+     * What a document's items are made of besides the document itself (which {@code version} names, when known):
+     * the first item number of each of its types, and the department ids its tasks' names resolve to across the
+     * knowledge base. Two equal keys give equal items, so a document whose key did not change need not have its
+     * items made at all. Without a version the key is a digest of the items themselves.
+     */
+    static String documentKey(KnowledgeBase kb, int[] starts, int position, java.util.Optional<String> version) {
+        java.security.MessageDigest sha = org.policykb.model.Sha256.digest();
+        if (version.isEmpty()) {
+            ofDocument(kb, starts, position).forEach(item -> update(sha, item.contentHash()));
+        } else {
+            update(sha, IndexedItem.FORMAT);
+            update(sha, version.get());
+            int documents = kb.documents().size();
+            for (int type = 0; type < HitType.values().length; type++) {
+                update(sha, Integer.toString(starts[type * documents + position]));
+            }
+            Map<String, String> ids = kb.departmentIdByName();
+            for (Task task : kb.documents().get(position).tasks()) {
+                update(sha, task.lead().map(name -> ids.getOrDefault(name, name)).orElse(""));
+                task.support().forEach(name -> update(sha, ids.getOrDefault(name, name)));
+                update(sha, "\u0001");
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    private static void update(java.security.MessageDigest sha, String text) {
+        sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    /** The items of one block: one type of one document. */
+    private static Stream<IndexedItem> block(KnowledgeBase kb, int[] starts, int block) {
         List<PolicyDocument> docs = kb.documents();
-        return IntStream.range(0, starts.length - 1).boxed().flatMap(block -> {
-            PolicyDocument doc = docs.get(block % docs.size());
-            int ord = starts[block];
-            return switch (HitType.values()[block / docs.size()]) {
-                case DOCUMENT -> Stream.of(document(doc, ord));
-                case SECTION -> numbered(doc.sections(), ord, (s, n) -> section(doc, s, n));
-                case TASK -> {
-                    Map<String, List<Integer>> years = goalYearsByTask(doc);
-                    yield numbered(doc.tasks(), ord, (t, n) -> task(kb, doc, t, years.getOrDefault(t.id(), List.of()), n));
-                }
-                case GOAL -> numbered(doc.goals(), ord, (g, n) -> goal(doc, g, n));
-            };
-        });
+        PolicyDocument doc = docs.get(block % docs.size());
+        int ord = starts[block];
+        return switch (HitType.values()[block / docs.size()]) {
+            case DOCUMENT -> Stream.of(document(doc, ord));
+            case SECTION -> numbered(doc.sections(), ord, (s, n) -> section(doc, s, n));
+            case TASK -> {
+                Map<String, List<Integer>> years = goalYearsByTask(doc);
+                yield numbered(doc.tasks(), ord, (t, n) -> task(kb, doc, t, years.getOrDefault(t.id(), List.of()), n));
+            }
+            case GOAL -> numbered(doc.goals(), ord, (g, n) -> goal(doc, g, n));
+        };
     }
 
     private static <T> Stream<IndexedItem> numbered(List<T> parts, int first,
@@ -62,7 +104,7 @@ final class IndexedItems {
      * The first item number of each block (type-major, then document), and the item count at the end: the number
      * of a document's items of each type is known without making them.
      */
-    private static int[] blockStarts(KnowledgeBase kb) {
+    static int[] blockStarts(KnowledgeBase kb) {
         List<PolicyDocument> docs = kb.documents();
         HitType[] types = HitType.values();
         int[] starts = new int[types.length * docs.size() + 1];

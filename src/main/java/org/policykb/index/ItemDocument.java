@@ -29,8 +29,11 @@ final class ItemDocument {
     private ItemDocument() {
     }
 
-    /** @param text the item's {@link #text} as the analyzer's tokens, counted on their way into the index */
-    static Document of(IndexedItem item, LiveStatistics.TokenCount text) {
+    /**
+     * @param text        the item's {@link #text} as the analyzer's tokens, counted on their way into the index
+     * @param documentKey the key of the item's document ({@link IndexedItems#documentKey}), kept on its own item
+     */
+    static Document of(IndexedItem item, LiveStatistics.TokenCount text, String documentKey) {
         Document doc = new Document();
         doc.add(new StringField(SearchFields.ID, item.id(), Field.Store.YES));
         doc.add(new NumericDocValuesField(SearchFields.ORD, item.ord()));
@@ -61,6 +64,9 @@ final class ItemDocument {
         }
         doc.add(new SortedDocValuesField(SearchFields.ID_VALUE, new BytesRef(item.id())));
         doc.add(new BinaryDocValuesField(SearchFields.HASH_VALUE, new BytesRef(item.contentHash())));
+        if (item.type() == HitType.DOCUMENT) {
+            doc.add(new BinaryDocValuesField(SearchFields.DOCUMENT_KEY, new BytesRef(documentKey)));
+        }
         return doc;
     }
 

@@ -28,6 +28,11 @@ final class SearchFields {
      */
     static final String ID_VALUE = "id_value";
     static final String HASH_VALUE = "hash_value";
+    /**
+     * On a document's own item only: the key of everything its items are made of ({@link IndexedItems#documentKey}),
+     * so an update passes over an unchanged document without making its items.
+     */
+    static final String DOCUMENT_KEY = "document_key";
     /** How many tokens each item's TEXT has, as a doc value: see {@link LiveStatistics}. */
     static final String TOKENS = "text_tokens";
 

@@ -26,6 +26,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.policykb.model.Department;
 import org.policykb.model.KnowledgeBase;
+import org.policykb.model.PolicyDocument;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,13 +78,22 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Rewrites the items whose content changed (updateDocument by id), deletes the ids no longer present and
-     * commits, with the departments in the commit data.
-     *
-     * @return how many items were written and how many deleted
-     */
+    /** As {@link #update(KnowledgeBase, Map)} with no versions: every document is keyed by its items' digests. */
     public UpdateCounts update(KnowledgeBase kb) throws IOException {
+        return update(kb, Map.of());
+    }
+
+    /**
+     * Brings the index up to date document by document, and commits with the departments in the commit data. A
+     * document whose key ({@link IndexedItems#documentKey}) is the one stored with it is passed over without making
+     * its items: at 10,000 documents, after an edit of one, that spares making and digesting 600,000 items. The items
+     * of any other document are deleted and written again; those of documents no longer there are deleted.
+     *
+     * @param versions by document id, a name for exactly what the document was read from (its source's bytes and
+     *                 the code that read it); a document without one is keyed by its items, which costs making them
+     * @return how many items were written and how many deleted with their documents
+     */
+    public UpdateCounts update(KnowledgeBase kb, Map<String, String> versions) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
@@ -91,49 +101,114 @@ public final class SearchIndex implements AutoCloseable {
                 .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
+        List<PolicyDocument> documents = kb.documents();
         try (ClosedUnlessTragic closing = new ClosedUnlessTragic(new IndexWriter(directory, config))) {
             IndexWriter writer = closing.writer();
             Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
-            boolean complete;
             try (DirectoryReader current = DirectoryReader.open(writer)) {
-                complete = ItemDocument.visitItems(current, (doc, ord, id, hash) -> stored.put(id, hash));
-            }
-            if (!complete) {
-                // an index written by an older PolicyKB, whose items cannot be told apart by content: start afresh
-                writer.deleteAll();
-                stored.clear();
+                if (documentKeys(current, stored)) {
+                    java.util.Set<String> present = new java.util.HashSet<>();
+                    documents.forEach(d -> present.add(d.id()));
+                    IndexSearcher searcher = new IndexSearcher(current);
+                    for (String id : stored.keySet()) {
+                        if (!present.contains(id)) {
+                            deleted += searcher.count(new TermQuery(new Term(SearchFields.DOCUMENT, id)));
+                        }
+                    }
+                } else {
+                    // an index written by an older PolicyKB, whose documents cannot be told apart: start afresh
+                    writer.deleteAll();
+                    stored.clear();
+                }
             }
             // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
             // the order documents arrive in, decide ties, so the result does not depend on the threads.
+            int[] starts = IndexedItems.blockStarts(kb);
+            String[] keys = new String[documents.size()];
             try {
-                IndexedItems.stream(kb).parallel().forEach(item -> {
-                    if (!item.contentHash().equals(stored.remove(item.id()))) {
-                        try {
-                            Term id = new Term(SearchFields.ID, item.id());
+                java.util.stream.IntStream.range(0, documents.size()).parallel().forEach(position -> {
+                    String id = documents.get(position).id();
+                    String key = IndexedItems.documentKey(kb, starts, position, Optional.ofNullable(versions.get(id)));
+                    keys[position] = key;
+                    if (key.equals(stored.remove(id))) {
+                        return;
+                    }
+                    try {
+                        writer.deleteDocuments(new Term(SearchFields.DOCUMENT, id));
+                        for (IndexedItem item : IndexedItems.ofDocument(kb, starts, position).toList()) {
+                            Term itemId = new Term(SearchFields.ID, item.id());
                             LiveStatistics.TokenCount text = new LiveStatistics.TokenCount(analyzer.tokenStream(
                                     SearchFields.TEXT, ItemDocument.text(item.title(), item.body())));
-                            writer.updateDocument(id, ItemDocument.of(item, text));
-                            writer.updateNumericDocValue(id, SearchFields.TOKENS, text.count());
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            writer.addDocument(ItemDocument.of(item, text, key));
+                            writer.updateNumericDocValue(itemId, SearchFields.TOKENS, text.count());
+                            written.incrementAndGet();
                         }
-                        written.incrementAndGet();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 });
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
             for (String gone : stored.keySet()) {
-                writer.deleteDocuments(new Term(SearchFields.ID, gone));
-                deleted++;
+                writer.deleteDocuments(new Term(SearchFields.DOCUMENT, gone));
             }
             // Deleted items stay until Lucene merges them away in its own time: scores use LiveStatistics.
-            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departmentsJson(kb)).entrySet());
+            String departments = departmentsJson(kb);
+            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departments).entrySet());
             writer.commit();
+            return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb), contentKey(keys, departments));
         } catch (IOException e) {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
-        return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb));
+    }
+
+    /** A digest of the documents' keys in order and of the departments: what the live index holds, as a whole. */
+    private static String contentKey(String[] documentKeys, String departments) {
+        java.security.MessageDigest sha = org.policykb.model.Sha256.digest();
+        for (String key : documentKeys) {
+            sha.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        sha.update(departments.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    /**
+     * Puts each indexed document's key by its id into {@code keys}, reading only the documents' own items. False
+     * when some segment with live items lacks the fields this PolicyKB writes (an index from an older one).
+     */
+    private static boolean documentKeys(DirectoryReader reader, Map<String, String> keys) throws IOException {
+        String prefix = HitType.DOCUMENT.code() + "/";
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.LeafReader segment = leaf.reader();
+            if (segment.numDocs() == 0) {
+                continue;
+            }
+            var fields = segment.getFieldInfos();
+            if (fields.fieldInfo(SearchFields.DOCUMENT_KEY) == null || fields.fieldInfo(SearchFields.TOKENS) == null
+                    || fields.fieldInfo(SearchFields.ID_VALUE) == null) {
+                return false;
+            }
+            org.apache.lucene.util.Bits live = segment.getLiveDocs();
+            var ids = segment.getSortedDocValues(SearchFields.ID_VALUE);
+            var documentKeys = segment.getBinaryDocValues(SearchFields.DOCUMENT_KEY);
+            var own = segment.postings(new Term(SearchFields.TYPE, HitType.DOCUMENT.code()));
+            if (own == null) {
+                continue;
+            }
+            for (int doc = own.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = own.nextDoc()) {
+                if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !documentKeys.advanceExact(doc)) {
+                    continue;
+                }
+                String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+                if (!id.startsWith(prefix)) {
+                    return false;
+                }
+                keys.put(id.substring(prefix.length()), documentKeys.binaryValue().utf8ToString());
+            }
+        }
+        return true;
     }
 
     /**
@@ -150,8 +225,11 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** What {@link #update} did: items (re)written, items deleted, items now in the index. */
-    public record UpdateCounts(int written, int deleted, int total) {
+    /**
+     * What {@link #update} did: items (re)written, items deleted, items now in the index; and a key of everything the
+     * index now holds (equal keys, with the same code, mean equal searches and an equal browser index).
+     */
+    public record UpdateCounts(int written, int deleted, int total, String contentKey) {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {

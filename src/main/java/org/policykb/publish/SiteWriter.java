@@ -4,7 +4,6 @@ import org.policykb.model.OutputFile;
 import org.policykb.model.StreamedFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileAlreadyExistsException;
@@ -161,18 +160,22 @@ public final class SiteWriter {
          */
         public void write(OutputFile file) throws IOException {
             byte[] bytes = file.bytes();
-            write(file.path(), bytes.length, out -> out.write(bytes));
+            write(file.path(), bytes.length, out -> out.write(bytes), null);
         }
 
         /**
          * As {@link #write(OutputFile)}, for a file given as a stream: it is compared with the published one as it
-         * comes, and written from the first difference on.
+         * comes, and written from the first difference on. Its parts that {@code publishedLayout} (what this method
+         * returned when the published file was written, or null) names are copied from the published file.
+         *
+         * @return the layout of the file's parts, for the next build to pass back
          */
-        public void write(StreamedFile file) throws IOException {
-            write(file.path(), -1, file.content());
+        public String write(StreamedFile file, String publishedLayout) throws IOException {
+            return write(file.path(), -1, file.content(), publishedLayout);
         }
 
-        private void write(String path, long length, StreamedFile.Content content) throws IOException {
+        private String write(String path, long length, StreamedFile.Content content, String publishedLayout)
+                throws IOException {
             Path target = inside(fresh, path);
             claim(path);
             try {
@@ -185,17 +188,19 @@ public final class SiteWriter {
                                 Files.deleteIfExists(t);
                             }
                         });
-                try (OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16)) {
-                    content.writeTo(buffered);
+                PartedWrite parted = new PartedWrite(out, publishedLayout);
+                try (parted) {
+                    content.writeTo(parted);
                 }
                 if (out.unchanged()) {
                     if (!differs(path) || replaceByLink(target, old, path)) {
-                        return;
+                        return parted.layout();
                     }
                     Files.copy(old, target); // no hard links here: a copy of the published file
                 }
                 writtenPaths.add(path);
                 count.incrementAndGet();
+                return parted.layout();
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (IOException e) {
@@ -224,6 +229,37 @@ public final class SiteWriter {
             folderOf(target, folders);
             if (!replaceByLink(target, old, path)) {
                 Files.copy(old, target);
+            }
+            return true;
+        }
+
+        /**
+         * Carries every file the published site has under {@code folder} (e.g. {@code "search/"}) over into the new
+         * site, as {@link #keep} does one, and hands each path to {@code kept}. False, with nothing kept, when the
+         * record of the published site is not to be trusted or a file it lists is missing: the caller makes them.
+         */
+        public boolean keepAll(String folder, java.util.function.Consumer<String> kept) throws IOException {
+            if (previous == null || claims == null) {
+                return false;
+            }
+            List<String> found = new ArrayList<>();
+            boolean[] complete = {true};
+            record.forEachPath(claims, (path, published) -> {
+                if (published && path.startsWith(folder)) {
+                    found.add(path);
+                    if (differs(path) && !Files.isRegularFile(inside(previous, path), LinkOption.NOFOLLOW_LINKS)) {
+                        complete[0] = false;
+                    }
+                }
+            });
+            if (!complete[0] || found.isEmpty()) {
+                return false;
+            }
+            for (String path : found) {
+                if (!keep(path)) {
+                    throw new IOException("The published file " + path + " went missing during the build");
+                }
+                kept.accept(path);
             }
             return true;
         }

@@ -90,16 +90,38 @@ final class WriteOnDifference extends OutputStream {
         return true;
     }
 
+    /**
+     * Puts bytes {@code offset} to {@code offset + length} of the published file next, as if they had been written.
+     * Where they are already where they would go and all before agreed, nothing is read or written at all; otherwise
+     * the file system copies them. False, with nothing done, when the published file does not have them.
+     */
+    boolean copyPublished(long offset, long length) throws IOException {
+        if (published == null || offset < 0 || length < 0 || offset + length > published.size()) {
+            return false;
+        }
+        if (written == null && offset == agreed) {
+            agreed += length;
+            return true;
+        }
+        if (written == null) {
+            startWriting();
+        }
+        transfer(offset, length);
+        return true;
+    }
+
     /** Creates the new file with the part that agreed so far, copied from the published file. */
     private void startWriting() throws IOException {
         opener.prepare(target);
         written = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (published != null) {
-            for (long copied = 0; copied < agreed; ) {
-                copied += published.transferTo(copied, agreed - copied, written);
-            }
-            published.close();
-            published = null;
+            transfer(0, agreed);
+        }
+    }
+
+    private void transfer(long offset, long length) throws IOException {
+        for (long copied = 0; copied < length; ) {
+            copied += published.transferTo(offset + copied, length - copied, written);
         }
     }
 

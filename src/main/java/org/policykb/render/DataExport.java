@@ -11,7 +11,9 @@ import org.policykb.model.SiteUrls;
 import org.policykb.model.Task;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The machine-readable export under {@code data/}: documents, tasks, departments and goals as UTF-8 JSON arrays,
@@ -19,8 +21,12 @@ import java.util.Optional;
  */
 public final class DataExport {
     // a flush after each record would hand the file's stream (which compares with the published file) every record
+    // each document's records are written by a generator of their own, which must leave the file open when done
     private final ObjectMapper json = new ObjectMapper()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Changes whenever what a record holds changes, so parts of files of older builds are not copied. */
+    private static final String PART_FORMAT = "data records 1\u0000";
 
     record DocumentRecord(String id, String source, String title, String docNumber, String issuer, String date,
                           String kind, String url, List<SectionRecord> sections) {
@@ -42,14 +48,45 @@ public final class DataExport {
 
     /**
      * The four files, each written record by record when published: at 10,000 documents they are 340 MB, which
-     * neither their records nor their bytes need to be in memory at once for.
+     * neither their records nor their bytes need to be in memory at once for. The records of one document are a
+     * {@link StreamedFile.Output#part part} keyed by its {@code version} (what exactly it was read from, if known), so
+     * an edit of one document has only its records made again; the rest are copied from the published files.
      */
-    public List<StreamedFile> export(KnowledgeBase kb) {
+    public List<StreamedFile> export(KnowledgeBase kb, java.util.function.Function<String, Optional<String>> version) {
+        Map<String, String> ids = kb.departmentIdByName();
         return List.of(
-                array("data/documents.json", () -> kb.documents().stream().map(DataExport::document)),
-                array("data/tasks.json", () -> kb.documents().stream().flatMap(d -> d.tasks().stream().map(t -> task(kb, d, t)))),
-                array("data/departments.json", () -> kb.departments().stream().map(DataExport::department)),
-                array("data/goals.json", () -> kb.goals().stream().map(DataExport::goal)));
+                array("data/documents.json", () -> kb.documents().stream()
+                        .map(d -> new Run(version.apply(d.id()), 1, () -> Stream.of(document(d))))),
+                array("data/tasks.json", () -> kb.documents().stream()
+                        .map(d -> new Run(version.apply(d.id()).map(v -> v + departmentIds(d, ids)), d.tasks().size(),
+                                () -> d.tasks().stream().map(t -> task(kb, d, t))))),
+                array("data/departments.json", () -> kb.departments().stream()
+                        .map(dep -> new Run(Optional.empty(), 1, () -> Stream.of(department(dep))))),
+                array("data/goals.json", () -> kb.documents().stream()
+                        .map(d -> new Run(version.apply(d.id()), d.goals().size(),
+                                () -> d.goals().stream().map(DataExport::goal)))));
+    }
+
+    /** As {@link #export(KnowledgeBase, java.util.function.Function)}, every record made. */
+    public List<StreamedFile> export(KnowledgeBase kb) {
+        return export(kb, id -> Optional.empty());
+    }
+
+    /**
+     * The {@code count} records of one document: the same while {@code key} is (when there is one). They are made
+     * only when the part is: a copied part's records never are.
+     */
+    private record Run(Optional<String> key, int count, java.util.function.Supplier<Stream<?>> records) {
+    }
+
+    /** The departments a document's tasks name, as the knowledge base resolves them: part of its task records. */
+    private static String departmentIds(PolicyDocument d, Map<String, String> ids) {
+        StringBuilder out = new StringBuilder();
+        for (Task t : d.tasks()) {
+            out.append('\u0000').append(t.lead().map(ids::get).orElse(""));
+            t.support().forEach(name -> out.append('\u0001').append(ids.get(name)));
+        }
+        return out.toString();
     }
 
     private static DocumentRecord document(PolicyDocument d) {
@@ -80,29 +117,43 @@ public final class DataExport {
     }
 
     /**
-     * One record a line, all through one generator straight into the file's stream: a generator, a writer and a
-     * string per record cost more than the records themselves, and at 10,000 documents tasks.json has 200,000.
+     * One record a line, each document's records through one generator straight into the file's stream: a
+     * generator, a writer and a string per record cost more than the records themselves, and at 10,000 documents
+     * tasks.json has 200,000.
      */
-    private StreamedFile array(String path, java.util.function.Supplier<java.util.stream.Stream<?>> records) {
+    private StreamedFile array(String path, java.util.function.Supplier<java.util.stream.Stream<Run>> runs) {
         return new StreamedFile(path, stream -> {
-            try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(stream);
-                 java.util.stream.Stream<?> all = records.get()) {
-                out.setRootValueSeparator(null); // the records are separated by ",\n" written here, nothing else
-                out.writeRaw('[');
-                boolean[] first = {true};
-                all.forEachOrdered(record -> {
+            stream.write('[');
+            boolean[] first = {true};
+            try (java.util.stream.Stream<Run> all = runs.get()) {
+                all.filter(run -> run.count() > 0).forEachOrdered(run -> {
+                    boolean opening = first[0];
+                    first[0] = false;
+                    StreamedFile.Content records = part -> {
+                        try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(part)) {
+                            out.setRootValueSeparator(null); // the records are separated by ",\n" written here
+                            java.util.Iterator<?> each = run.records().get().iterator();
+                            for (boolean firstHere = opening; each.hasNext(); firstHere = false) {
+                                out.writeRaw(firstHere ? "\n" : ",\n");
+                                json.writeValue(out, each.next());
+                            }
+                        }
+                    };
                     try {
-                        out.writeRaw(first[0] ? "\n" : ",\n");
-                        first[0] = false;
-                        json.writeValue(out, record);
+                        if (run.key().isPresent()) {
+                            stream.part(PART_FORMAT + path + (opening ? "\u0000first\u0000" : "\u0000") + run.key().get(),
+                                    records);
+                        } else {
+                            records.writeTo(stream);
+                        }
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                out.writeRaw(first[0] ? "]\n" : "\n]\n");
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
+            stream.write((first[0] ? "]\n" : "\n]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
     }
 }

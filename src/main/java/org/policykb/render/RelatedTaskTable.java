@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,16 +15,21 @@ import java.util.Optional;
  */
 public final class RelatedTaskTable {
     /** No table: the related tasks are computed. */
-    public static final RelatedTaskTable NONE = new RelatedTaskTable("", new int[] {0}, new int[0], new double[0]);
-    private static final String MAGIC = "policykb related tasks 1\n";
+    public static final RelatedTaskTable NONE = new RelatedTaskTable("", new int[] {0}, new int[0], new double[0], Map.of());
+    private static final String MAGIC = "policykb related tasks 2\n";
 
     private final String inputs;
     /** Task {@code i}'s related tasks are {@code related[start[i] .. start[i + 1])}, best first. */
     private final int[] start;
     private final int[] related;
     private final double[] similarity;
+    /**
+     * By document version (what exactly a document was read from), a digest of its tasks' compared wording: a
+     * later build finds the wording of a document it read from the same source without taking its tasks apart.
+     */
+    private final Map<String, String> wordingByVersion;
 
-    RelatedTaskTable(String inputs, int[] start, int[] related, double[] similarity) {
+    RelatedTaskTable(String inputs, int[] start, int[] related, double[] similarity, Map<String, String> wordingByVersion) {
         if (start.length == 0 || start[start.length - 1] != related.length || related.length != similarity.length) {
             throw new IllegalArgumentException("inconsistent related-task table");
         }
@@ -31,7 +37,14 @@ public final class RelatedTaskTable {
         this.start = start;
         this.related = related;
         this.similarity = similarity;
+        this.wordingByVersion = Map.copyOf(wordingByVersion);
     }
+
+    /** The digest of the wording of the tasks of the document read as {@code version}, if this table knows it. */
+    Optional<String> wording(String version) {
+        return Optional.ofNullable(wordingByVersion.get(version));
+    }
+
 
     /** The digest of what the table was computed from. */
     String inputs() {
@@ -61,15 +74,39 @@ public final class RelatedTaskTable {
     public byte[] bytes() {
         byte[] magic = MAGIC.getBytes(StandardCharsets.UTF_8);
         byte[] digest = inputs.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(magic.length + 4 + digest.length + 4 + 4 * start.length
+        byte[] wording = wordingBytes();
+        ByteBuffer out = ByteBuffer.allocate(magic.length + 4 + digest.length + 4 + wording.length + 4 + 4 * start.length
                 + 4 * related.length + 8 * similarity.length);
-        out.put(magic).putInt(digest.length).put(digest).putInt(start.length);
+        out.put(magic).putInt(digest.length).put(digest).putInt(wording.length).put(wording).putInt(start.length);
         out.asIntBuffer().put(start);
         out.position(out.position() + 4 * start.length);
         out.asIntBuffer().put(related);
         out.position(out.position() + 4 * related.length);
         out.asDoubleBuffer().put(similarity);
         return out.array();
+    }
+
+    /** The wording digests as lines of version, tab, digest, sorted (so equal tables give equal bytes). */
+    private byte[] wordingBytes() {
+        StringBuilder lines = new StringBuilder();
+        new java.util.TreeMap<>(wordingByVersion).forEach((version, digest) ->
+                lines.append(version).append('\t').append(digest).append('\n'));
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Map<String, String>> wordingOf(String lines) {
+        Map<String, String> wording = new java.util.HashMap<>();
+        for (String line : lines.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                return Optional.empty();
+            }
+            wording.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return Optional.of(wording);
     }
 
     /** The table {@link #bytes} wrote, or none when the bytes are not one (another format, cut short, damaged). */
@@ -86,6 +123,16 @@ public final class RelatedTaskTable {
             }
             byte[] digest = new byte[digestLength];
             in.get(digest);
+            int wordingLength = in.getInt();
+            if (wordingLength < 0 || wordingLength > in.remaining()) {
+                return Optional.empty();
+            }
+            byte[] wordingBytes = new byte[wordingLength];
+            in.get(wordingBytes);
+            Optional<Map<String, String>> wording = wordingOf(new String(wordingBytes, StandardCharsets.UTF_8));
+            if (wording.isEmpty()) {
+                return Optional.empty();
+            }
             int starts = in.getInt();
             if (starts < 1 || 4L * starts > in.remaining()) {
                 return Optional.empty();
@@ -115,7 +162,8 @@ public final class RelatedTaskTable {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new RelatedTaskTable(new String(digest, StandardCharsets.UTF_8), start, related, similarity));
+            return Optional.of(new RelatedTaskTable(new String(digest, StandardCharsets.UTF_8), start, related, similarity,
+                    wording.get()));
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             return Optional.empty();
         }

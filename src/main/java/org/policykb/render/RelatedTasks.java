@@ -1,6 +1,7 @@
 package org.policykb.render;
 
 import org.policykb.model.Department;
+import org.policykb.model.PolicyDocument;
 import org.policykb.model.Sha256;
 import org.policykb.model.Task;
 
@@ -20,12 +21,13 @@ import java.util.stream.IntStream;
  * capped, so the cost grows with the number of tasks times a constant rather than with its square.
  *
  * <p>All tasks are compared at once, into a {@link RelatedTaskTable}; a table from an earlier build whose inputs
- * (every task's id, document, departments and bigrams) are the same is reused as it is.
+ * (every task's id, document, departments and bigrams) are the same is reused as it is. The bigrams of a document
+ * read from the same source as that table's are not made again: the table keeps a digest of them per document version.
  */
 final class RelatedTasks {
     static final int LIMIT = 5;
     /** Changes whenever the way tasks are compared changes, so tables of older builds are not reused. */
-    private static final String METHOD = "related-tasks 2";
+    private static final String METHOD = "related-tasks 3";
 
     /** A related task with what it shares: departments (names) and the similarity of its wording. */
     record Match(Task task, List<String> sharedDepartments, double similarity) {
@@ -45,11 +47,17 @@ final class RelatedTasks {
     static final int OPENING = 240;
 
     RelatedTasks(RenderIndex index) {
-        this(index, RelatedTaskTable.NONE);
+        this(index, RelatedTaskTable.NONE, id -> java.util.Optional.empty());
     }
 
-    /** The related tasks of the index's tasks: {@code previous} when it was computed from the same inputs. */
-    RelatedTasks(RenderIndex index, RelatedTaskTable previous) {
+    /**
+     * The related tasks of the index's tasks: {@code previous} when it was computed from the same inputs.
+     *
+     * @param versions by document id, what exactly the document was read from, when known: a document read as
+     *                 {@code previous} knew it is not taken apart into bigrams again to tell whether it changed
+     */
+    RelatedTasks(RenderIndex index, RelatedTaskTable previous,
+                 java.util.function.Function<String, java.util.Optional<String>> versions) {
         this.tasks = index.documents().stream().flatMap(d -> d.tasks().stream()).toList();
         this.departmentList = index.departments();
         Map<String, Integer> ordinal = new HashMap<>();
@@ -58,16 +66,39 @@ final class RelatedTasks {
         }
         int size = tasks.size();
         this.departments = new int[size][];
-        long[][] keys = new long[size][];
         for (int i = 0; i < size; i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
             departments[i] = index.departmentsOf(task).stream().mapToInt(d -> ordinal.get(d.id())).sorted().toArray();
         }
-        IntStream.range(0, size).parallel().forEach(i -> keys[i] = bigrams(compared(tasks.get(i))));
-        String inputs = inputs(keys);
-        this.table = previous.inputs().equals(inputs) && previous.tasks() == size ? previous
-                : new Finder(tasks, departments, keys).table(inputs);
+        List<PolicyDocument> documents = index.documents();
+        int[] firstTask = new int[documents.size() + 1];
+        for (int d = 0; d < documents.size(); d++) {
+            firstTask[d + 1] = firstTask[d] + documents.get(d).tasks().size();
+        }
+        long[][] keys = new long[size][];
+        String[] wording = new String[documents.size()];
+        Map<String, String> wordingByVersion = new java.util.concurrent.ConcurrentHashMap<>();
+        IntStream.range(0, documents.size()).parallel().forEach(d -> {
+            java.util.Optional<String> version = versions.apply(documents.get(d).id());
+            wording[d] = version.flatMap(previous::wording).orElseGet(() -> {
+                for (int i = firstTask[d]; i < firstTask[d + 1]; i++) {
+                    keys[i] = bigrams(compared(tasks.get(i)));
+                }
+                return wording(keys, firstTask[d], firstTask[d + 1]);
+            });
+            version.ifPresent(v -> wordingByVersion.put(v, wording[d]));
+        });
+        String inputs = inputs(wording, firstTask);
+        if (previous.inputs().equals(inputs) && previous.tasks() == size) {
+            // kept as it is, the file too: a document edited since is taken apart again in the next build, which costs
+            // little, rather than the whole table written again for the digests of its new version
+            this.table = previous;
+        } else {
+            IntStream.range(0, size).parallel().filter(i -> keys[i] == null)
+                    .forEach(i -> keys[i] = bigrams(compared(tasks.get(i))));
+            this.table = new Finder(tasks, departments, keys).table(inputs, wordingByVersion);
+        }
     }
 
     /** The table this site's related tasks come from, for the next build to reuse. */
@@ -84,31 +115,43 @@ final class RelatedTasks {
         return task.title() + "\n" + text.substring(0, Math.min(text.length(), OPENING));
     }
 
-    /** A digest of everything the comparison reads: the method, and per task its id, document, departments, bigrams. */
-    private String inputs(long[][] keys) {
+    /** A digest of the bigrams of tasks {@code from} to {@code to}: what the comparison reads of their wording. */
+    private static String wording(long[][] keys, int from, int to) {
         MessageDigest sha = Sha256.digest();
-        sha.update(METHOD.getBytes(StandardCharsets.UTF_8));
-        departmentList.forEach(d -> text(sha, d.id()));
-        // each task's numbers in one buffer, little-endian as before: 200 updates of 8 bytes per task cost more
-        // than the hashing (the digest is the same, so the table kept from an earlier build still matches)
         java.nio.ByteBuffer numbers = java.nio.ByteBuffer.allocate(0);
-        for (int i = 0; i < tasks.size(); i++) {
-            text(sha, tasks.get(i).id());
-            text(sha, tasks.get(i).documentId());
-            int size = 8 * (departments[i].length + keys[i].length + 2);
+        for (int i = from; i < to; i++) {
+            int size = 8 * (keys[i].length + 1);
             if (numbers.capacity() < size) {
                 numbers = java.nio.ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             }
             numbers.clear();
-            for (int d : departments[i]) {
-                numbers.putLong(d);
-            }
-            numbers.putLong(-1);
             for (long key : keys[i]) {
                 numbers.putLong(key);
             }
             numbers.putLong(-1);
             sha.update(numbers.array(), 0, numbers.position());
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    /**
+     * A digest of everything the comparison reads: the method, the departments, each document's wording, and per
+     * task its id, document and departments.
+     */
+    private String inputs(String[] wording, int[] firstTask) {
+        MessageDigest sha = Sha256.digest();
+        sha.update(METHOD.getBytes(StandardCharsets.UTF_8));
+        departmentList.forEach(d -> text(sha, d.id()));
+        for (int d = 0; d < wording.length; d++) {
+            text(sha, wording[d]);
+            for (int i = firstTask[d]; i < firstTask[d + 1]; i++) {
+                text(sha, tasks.get(i).id());
+                text(sha, tasks.get(i).documentId());
+                for (int department : departments[i]) {
+                    text(sha, Integer.toString(department));
+                }
+                text(sha, "");
+            }
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
@@ -223,7 +266,7 @@ final class RelatedTasks {
         }
 
         /** Every task's related tasks, compared in parallel. */
-        RelatedTaskTable table(String inputs) {
+        RelatedTaskTable table(String inputs, Map<String, String> wordingByVersion) {
             int size = tasks.size();
             int[][] related = new int[size][];
             double[][] similarity = new double[size][];
@@ -238,7 +281,7 @@ final class RelatedTasks {
                 System.arraycopy(related[i], 0, flatRelated, start[i], related[i].length);
                 System.arraycopy(similarity[i], 0, flatSimilarity, start[i], similarity[i].length);
             }
-            return new RelatedTaskTable(inputs, start, flatRelated, flatSimilarity);
+            return new RelatedTaskTable(inputs, start, flatRelated, flatSimilarity, wordingByVersion);
         }
 
         private boolean probeable(int bigram) {

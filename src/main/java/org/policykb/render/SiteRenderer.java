@@ -149,7 +149,7 @@ public final class SiteRenderer {
         GoalRows goalRows = new GoalRows(index, ctx.generatedOn().getYear());
         IndexViewBuilder indexes = new IndexViewBuilder(index, layout, goalRows);
         DocumentViewBuilder documents = new DocumentViewBuilder(index, layout, goalRows);
-        RelatedTasks related = new RelatedTasks(index, previous);
+        RelatedTasks related = new RelatedTasks(index, previous, reuse::documentVersion);
         TaskViewBuilder tasks = new TaskViewBuilder(index, layout, goalRows, related);
         DepartmentViewBuilder departments = new DepartmentViewBuilder(index, layout, goalRows);
         DepartmentLedger ledger = new DepartmentLedger(index);
@@ -182,7 +182,7 @@ public final class SiteRenderer {
                         () -> departments.page(plan, partners, number));
             }
             out.streamed(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
-                    stream -> ledger.write(plan.lead(), plan.support(), stream));
+                    stream -> ledger.write(plan.lead(), plan.support(), reuse::documentVersion, stream));
         });
         // The index pages link to every document and goal: made last, their links are checked against pages already
         // there, instead of waiting (in memory) for the pages they name.

@@ -125,6 +125,37 @@ class SearchIndexTest {
     }
 
     @Test
+    void aDocumentOfAnUnchangedVersionIsPassedOverUnlessItsItemNumbersMoved(@TempDir Path dir) throws IOException {
+        java.util.Map<String, String> versions = new java.util.HashMap<>();
+        kb.documents().forEach(d -> versions.put(d.id(), "read once:" + d.id()));
+        try (SearchIndex own = SearchIndex.open(dir)) {
+            SearchIndex.UpdateCounts first = own.update(kb, versions);
+            assertEquals(first.total(), first.written());
+            assertEquals(0, own.update(kb, versions).written(), "nothing changed, nothing is written");
+
+            // an editor saves one document again: its items, and only its, are written
+            PolicyDocument edited = kb.documents().get(1);
+            versions.put(edited.id(), "read twice:" + edited.id());
+            SearchIndex.UpdateCounts counts = own.update(kb, versions);
+            assertEquals(1 + edited.sections().size() + edited.tasks().size() + edited.goals().size(), counts.written());
+            assertEquals(0, counts.deleted());
+            assertEquals(first.total(), own.reader().numDocs(), "the old items of the edited document are gone");
+
+            // the first document is removed: every later item's number moves, so every later item is written anew
+            PolicyDocument removed = kb.documents().getFirst();
+            List<PolicyDocument> rest = kb.documents().subList(1, kb.documents().size());
+            KnowledgeBase fewer = new KnowledgeBase(rest, kb.departments(), kb.departmentIdByName(), List.of());
+            SearchIndex.UpdateCounts after = own.update(fewer, versions);
+            assertEquals(after.total(), after.written());
+            assertEquals(1 + removed.sections().size() + removed.tasks().size() + removed.goals().size(), after.deleted());
+            assertEquals(after.total(), own.reader().numDocs());
+            assertTrue(own.search(new SearchRequest(removed.meta().title(), Optional.empty(), Optional.empty(),
+                    Optional.of(HitType.DOCUMENT), 10)).hits().stream().noneMatch(h -> h.documentId().equals(removed.id())),
+                    "the removed document is not found");
+        }
+    }
+
+    @Test
     void anIndexWrittenBeforeContentHashesIsRebuiltWithoutItsGoneItems(@TempDir Path dir) throws IOException {
         // an item as an older PolicyKB wrote it: the id, the text, no doc values; its document no longer exists
         try (var directory = org.apache.lucene.store.FSDirectory.open(dir);

@@ -195,7 +195,7 @@ class SiteWriterTest {
                 for (int at = 0, step = 1; at < bytes.length; at += step, step = step * 3 % 70_001 + 1) {
                     stream.write(bytes, at, Math.min(step, bytes.length - at));
                 }
-            }));
+            }), null);
             publication.write(OutputFile.utf8("index.html", "首页"));
             publication.commit();
             assertEquals(versions.get(i), Files.readString(out.resolve("data/tasks.json")));
@@ -203,6 +203,47 @@ class SiteWriterTest {
             Object now = inode(out.resolve("data/tasks.json"));
             assertEquals(unchanged, now.equals(before), "an unchanged file keeps its inode, a changed one is new: " + i);
             assertEquals((unchanged ? 0 : 1) + (i == 0 ? 1 : 0), writer.written(), "only what changed is written: " + i);
+            before = now;
+        }
+    }
+
+    @Test
+    void thePartsTheLastLayoutNamesAreCopiedFromThePublishedFileNotMadeAgain() throws IOException {
+        // a ledger of 60 documents' rows between a header and a footer; then one document's rows grow, then the
+        // same again, then the first document's rows change, which moves every part after them
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rows.add(("文件" + i + "的任务行，").repeat(1 + i % 7) + "\n");
+        }
+        List<String> grown = new java.util.ArrayList<>(rows);
+        grown.set(20, grown.get(20) + "新增的一行任务\n");
+        List<String> firstChanged = new java.util.ArrayList<>(grown);
+        firstChanged.set(0, "改过的第一份文件\n");
+        List<List<String>> rounds = List.of(rows, grown, grown, firstChanged);
+        List<Integer> expectedMade = List.of(60, 1, 0, 1);
+        Path out = tmp.resolve("project/site");
+        String layout = null;
+        Object before = null;
+        for (int round = 0; round < rounds.size(); round++) {
+            List<String> parts = rounds.get(round);
+            java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+            SiteWriter.Publication publication = recyclingWriter().open(out);
+            layout = publication.write(new org.policykb.model.StreamedFile("departments/区教体局.csv", stream -> {
+                stream.write("角色,任务\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (String part : parts) {
+                    stream.part("rows of " + part, p -> {
+                        made.incrementAndGet();
+                        p.write(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    });
+                }
+                stream.write("合计\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }), layout);
+            publication.commit();
+            assertEquals("角色,任务\n" + String.join("", parts) + "合计\n",
+                    Files.readString(out.resolve("departments/区教体局.csv")), "round " + round);
+            assertEquals(expectedMade.get(round), made.get(), "parts made in round " + round);
+            Object now = inode(out.resolve("departments/区教体局.csv"));
+            assertEquals(round == 2, now.equals(before), "only the unchanged ledger keeps its inode: round " + round);
             before = now;
         }
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,15 +140,42 @@ class ViewBuildersTest {
         KnowledgeBase figure = withTaskText(taskId, text -> text.replaceFirst("[0-9]+", "97"));
         assertTrue(!figure.equals(kb), "the edit changed a figure");
         RenderIndex figureIndex = new RenderIndex(figure);
-        RelatedTasks reused = new RelatedTasks(figureIndex, read);
+        RelatedTasks reused = new RelatedTasks(figureIndex, read, id -> Optional.empty());
         assertTrue(reused.table() == read, "same tasks, same departments, same words: the table is reused");
         assertEquals(List.copyOf(new RelatedTasks(figureIndex).of(figureIndex.findTask(taskId).orElseThrow())),
                 reused.of(figureIndex.findTask(taskId).orElseThrow()));
 
         // new wording at the start of a task is compared again
         KnowledgeBase worded = withTaskText(taskId, text -> "统筹推进义务教育优质均衡发展，" + text);
-        RelatedTasks recomputed = new RelatedTasks(new RenderIndex(worded), read);
+        RelatedTasks recomputed = new RelatedTasks(new RenderIndex(worded), read, id -> Optional.empty());
         assertTrue(recomputed.table() != read && !recomputed.table().inputs().equals(read.inputs()));
+    }
+
+    @Test
+    void aDocumentReadFromTheSameSourceIsNotComparedAgainToFindTheTableStillHolds() {
+        java.util.function.Function<String, Optional<String>> versions = id -> Optional.of("first reading of " + id);
+        RelatedTaskTable first = RelatedTaskTable.read(new RelatedTasks(index, RelatedTaskTable.NONE, versions).table()
+                .bytes()).orElseThrow();
+        String taskId = "work-2024/一.1";
+        KnowledgeBase worded = withTaskText(taskId, text -> "统筹推进义务教育优质均衡发展，" + text);
+
+        // the same version stands for the same wording: what the table knew of the document is taken as it is
+        assertSame(first, new RelatedTasks(new RenderIndex(worded), first, versions).table());
+
+        // a new version is taken apart again: new wording is compared afresh
+        String documentId = index.findTask(taskId).orElseThrow().documentId();
+        java.util.function.Function<String, Optional<String>> edited = id -> id.equals(documentId)
+                ? Optional.of("second reading of " + id) : versions.apply(id);
+        RelatedTaskTable recomputed = new RelatedTasks(new RenderIndex(worded), first, edited).table();
+        assertNotEquals(first.inputs(), recomputed.inputs());
+
+        assertEquals(recomputed.wording("second reading of " + documentId),
+                RelatedTaskTable.read(recomputed.bytes()).orElseThrow().wording("second reading of " + documentId));
+        assertTrue(recomputed.wording("second reading of " + documentId).isPresent());
+
+        // a new version with the same wording (a figure changed) is taken apart, and the table is kept as it is
+        KnowledgeBase figure = withTaskText(taskId, text -> text.replaceFirst("[0-9]+", "97"));
+        assertSame(first, new RelatedTasks(new RenderIndex(figure), first, edited).table());
     }
 
     @Test
