@@ -166,7 +166,7 @@ public final class SiteBuilder {
                     RelatedTaskCache.write(state, codeIdentity, related);
                 }
                 lastRelated = related;
-                // the Lucene index lives in the state folder beside the site and is updated item by item
+                // the Lucene index lives in the state folder beside the site and is updated document by document
                 try (SearchIndex index = SearchIndex.open(state.resolve("index"))) {
                     progress.stage("indexing", 0);
                     SearchIndex.UpdateCounts counts = times.timeIo("index", () -> index.update(kb, versions));

@@ -37,7 +37,7 @@ import java.util.Optional;
 
 /**
  * The on-disk Lucene index of a knowledge base. It lives in the build's state folder (not in the site), is
- * brought up to date item by item ({@link #update}) and answers {@link #search}es; {@link BrowserIndexExport}
+ * brought up to date document by document ({@link #update}) and answers {@link #search}es; {@link BrowserIndexExport}
  * turns it into the files the static site searches.
  */
 public final class SearchIndex implements AutoCloseable {
