@@ -171,6 +171,18 @@ final class BrowserPostings {
         }
     }
 
+    /** The shard's entries of the field in {@code table}, made or given a separator, with {@code term} as the next key. */
+    private static StringBuilder termEntry(StringBuilder[][] table, int shard, int fieldIndex, String term) {
+        StringBuilder out = table[shard][fieldIndex];
+        if (out == null) {
+            out = table[shard][fieldIndex] = new StringBuilder();
+        } else {
+            out.append(',');
+        }
+        JsonText.string(out, term);
+        return out;
+    }
+
     /** Writes one term's first page into its shard and the rest as pages; gives the term's key in its shard (-1: one page). */
     private int write(int fieldIndex, String term, int df, float idf, Sorted list) {
         int shard = shardOf(term, shardCount);
@@ -179,25 +191,13 @@ final class BrowserPostings {
             pageCount++;
         }
         int key = pageCount > 1 ? termsInShard[shard]++ : -1;
-        StringBuilder out = shards[shard][fieldIndex];
-        if (out == null) {
-            out = shards[shard][fieldIndex] = new StringBuilder();
-        } else {
-            out.append(',');
-        }
-        JsonText.string(out, term);
+        StringBuilder out = termEntry(shards, shard, fieldIndex, term);
         out.append(":[").append(df).append(',').append(idf).append(',').append(list.size()).append(',')
                 .append(pageCount).append(',').append(key).append(',');
         page(out, list, 0, Math.min(FIRST_PAGE, list.size()), false);
         out.append(']');
         if (list.classes() != null) {
-            StringBuilder offsets = shardClasses[shard][fieldIndex];
-            if (offsets == null) {
-                offsets = shardClasses[shard][fieldIndex] = new StringBuilder();
-            } else {
-                offsets.append(',');
-            }
-            JsonText.string(offsets, term);
+            StringBuilder offsets = termEntry(shardClasses, shard, fieldIndex, term);
             offsets.append(":\"");
             for (int i = 0; i < Math.min(FIRST_PAGE, list.size()); i++) {
                 Varints.append(offsets, list.classes().offsetInNorm(list.item(i)));
