@@ -110,9 +110,13 @@ final class BrowserClasses {
             LongIntHashMap split = new LongIntHashMap();
             TermsEnum iterator = terms.iterator();
             PostingsEnum postings = null;
+            int deleted = reader.numDeletedDocs();
             for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                // deleted items count here, so a term may split more than it must; never less, which is what matters
-                if (iterator.docFreq() < minDf) {
+                // the live items decide, as in a fresh index of them: a term some deleted items push over the
+                // threshold is not common
+                int df = iterator.docFreq();
+                if (df < minDf || (live != null && df - deleted < minDf
+                        && LiveStatistics.liveCount(postings = iterator.postings(postings, PostingsEnum.NONE), live) < minDf)) {
                     continue;
                 }
                 split.clear();
@@ -174,8 +178,27 @@ final class BrowserClasses {
         return Optional.of(new BrowserClasses(minDf, classOfItem, normOfClass, sizeOfClass));
     }
 
+    /** Classes as {@link #classOfItem()} and {@link #normOfClass()} gave them, as the last export kept them. */
+    static BrowserClasses restored(int minDf, int[] classOfItem, int[] normOfClass) {
+        int[] sizeOfClass = new int[normOfClass.length];
+        for (int c : classOfItem) {
+            sizeOfClass[c]++;
+        }
+        return new BrowserClasses(minDf, classOfItem, normOfClass, sizeOfClass);
+    }
+
     int minDf() {
         return minDf;
+    }
+
+    /** Each item's class; not to be changed. */
+    int[] classOfItem() {
+        return classOfItem;
+    }
+
+    /** Each class's norm; not to be changed. */
+    int[] normOfClass() {
+        return normOfClass;
     }
 
     int count() {

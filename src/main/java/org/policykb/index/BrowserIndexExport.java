@@ -154,18 +154,23 @@ public final class BrowserIndexExport {
         Optional<PostingsUpdate.Result> updated;
         List<LiveStatistics.Field> stats;
         try { // whatever fails here, the cards are waited for, so none is written after the export has ended
-            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length, maxClasses);
+            Optional<BrowserIndexState> previous = state.flatMap(StateFile::previous);
+            // the classes of the last export, while no item changed class; else made again from every common term
+            classes = PostingsUpdate.classes(reader, itemOfDoc, items.length, change, previous).orElse(null);
+            if (classes == null) {
+                classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length, maxClasses);
+            }
             stats = List.of(LiveStatistics.of(reader));
             int shardCount = BrowserPostings.shardCount(reader, FIELDS);
             basis = new BrowserIndexState.Basis(indexKey, items.length, stats.getFirst().docCount(),
                     stats.getFirst().avgdl(), 0, shardCount, classes.digest(), FIELDS.size());
             updated = state.isEmpty() ? Optional.empty() : PostingsUpdate.apply(reader, itemOfDoc, classes,
-                    stats.getFirst(), basis, change, state.get().previous(), FIELD_KEYS, reuse, json::write);
+                    stats.getFirst(), basis, change, previous, FIELD_KEYS, reuse, json::write);
             if (updated.isPresent()) {
-                BrowserIndexState previous = state.get().previous().orElseThrow();
+                BrowserIndexState last = previous.orElseThrow();
                 Map<Integer, List<List<BrowserPostings.Entry>>> shards = updated.get().shards();
-                BrowserIndexState.write(state.get().path(), updated.get().basis(), s -> shards.containsKey(s)
-                        ? BrowserIndexState.bytes(shards.get(s)) : previous.shardBytes(s));
+                BrowserIndexState.write(state.get().path(), updated.get().basis(), classes, s -> shards.containsKey(s)
+                        ? BrowserIndexState.bytes(shards.get(s)) : last.shardBytes(s));
             } else {
                 BrowserPostings postings = new BrowserPostings(shardCount, FIELDS.size(), json::write, classes);
                 for (int f = 0; f < FIELDS.size(); f++) {
@@ -175,7 +180,7 @@ public final class BrowserIndexExport {
                 if (state.isPresent()) {
                     BrowserIndexState.Basis made = new BrowserIndexState.Basis(indexKey, basis.items(), basis.docCount(),
                             basis.avgdl(), postings.maxFreq(), shardCount, basis.classes(), FIELDS.size());
-                    BrowserIndexState.write(state.get().path(), made, s -> BrowserIndexState.bytes(postings.shard(s)));
+                    BrowserIndexState.write(state.get().path(), made, classes, s -> BrowserIndexState.bytes(postings.shard(s)));
                 }
             }
             classes.writeItems(json, typeStarts(items));

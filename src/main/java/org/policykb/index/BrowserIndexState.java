@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the last export of the browser index leaves for the next one: what the postings were made from (the index's
- * content key, the item and shard counts, the average length, the classes) and every term's entry in its shard
+ * content key, the item and shard counts, the average length, the classes, which it keeps whole) and every term's entry in its shard
  * ({@link BrowserPostings.Entry}). An export after an edit redoes the entries of the terms whose postings changed and
  * takes the rest from here, so it reads and writes the shards the edit touched, not all of them.
  * <p>
@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class BrowserIndexState {
     /** Changes whenever what the state holds, or how the export makes what it holds, changes. */
-    private static final String FORMAT = "policykb browser index state 1";
+    private static final String FORMAT = "policykb browser index state 2";
 
     /** What the postings of the last export were made from; an export may start from them when they still hold. */
     record Basis(String indexKey, int items, int docCount, float avgdl, int maxFreq, int shardCount, String classes,
@@ -32,17 +32,24 @@ final class BrowserIndexState {
     }
 
     private final Basis basis;
+    private final BrowserClasses classes;
     private final byte[] data;
     private final int[] offsets;
 
-    private BrowserIndexState(Basis basis, byte[] data, int[] offsets) {
+    private BrowserIndexState(Basis basis, BrowserClasses classes, byte[] data, int[] offsets) {
         this.basis = basis;
+        this.classes = classes;
         this.data = data;
         this.offsets = offsets;
     }
 
     Basis basis() {
         return basis;
+    }
+
+    /** The classes the postings were made with. */
+    BrowserClasses classes() {
+        return classes;
     }
 
     /** The state in {@code file}, or empty when there is none or it is of another format or damaged. */
@@ -56,6 +63,13 @@ final class BrowserIndexState {
             }
             Basis basis = new Basis(in.readUTF(), in.readInt(), in.readInt(), in.readFloat(), in.readInt(),
                     in.readInt(), in.readUTF(), in.readInt());
+            int minDf = in.readInt();
+            int[] classOfItem = ints(in);
+            int[] normOfClass = ints(in);
+            BrowserClasses classes = BrowserClasses.restored(minDf, classOfItem, normOfClass);
+            if (!classes.digest().equals(basis.classes())) {
+                return Optional.empty();
+            }
             int[] offsets = new int[basis.shardCount() + 1];
             for (int i = 0; i < offsets.length; i++) {
                 offsets[i] = in.readInt();
@@ -64,9 +78,24 @@ final class BrowserIndexState {
             if (data.length != offsets[basis.shardCount()] || in.read() != -1) {
                 return Optional.empty();
             }
-            return Optional.of(new BrowserIndexState(basis, data, offsets));
+            return Optional.of(new BrowserIndexState(basis, classes, data, offsets));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the export is made whole, and the state with it
+        }
+    }
+
+    private static int[] ints(DataInputStream in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
+    }
+
+    private static void write(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
         }
     }
 
@@ -107,8 +136,12 @@ final class BrowserIndexState {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes a state of {@code basis} whose shards' bytes {@code shardBytes} gives, replacing {@code file} whole. */
-    static void write(Path file, Basis basis, java.util.function.IntFunction<byte[]> shardBytes) throws IOException {
+    /**
+     * Writes a state of {@code basis}, made with {@code classes}, whose shards' bytes {@code shardBytes} gives,
+     * replacing {@code file} whole.
+     */
+    static void write(Path file, Basis basis, BrowserClasses classes, java.util.function.IntFunction<byte[]> shardBytes)
+            throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         ByteArrayOutputStream blobs = new ByteArrayOutputStream();
         int[] offsets = new int[basis.shardCount() + 1];
@@ -126,6 +159,9 @@ final class BrowserIndexState {
             out.writeInt(basis.shardCount());
             out.writeUTF(basis.classes());
             out.writeInt(basis.fieldCount());
+            out.writeInt(classes.minDf());
+            write(out, classes.classOfItem());
+            write(out, classes.normOfClass());
             for (int offset : offsets) {
                 out.writeInt(offset);
             }

@@ -51,6 +51,43 @@ public final class IndexChange {
     }
 
     /**
+     * Whether every item the update wrote again kept its norm and its frequency of every term {@code common} calls
+     * common, before or after: then no item changed class ({@link BrowserClasses}). {@code dfAfter} gives a term's
+     * live document frequency now; before, it was that less the items that gained the term plus those that lost it.
+     */
+    boolean keepsClasses(java.util.function.IntUnaryOperator normAfter, java.util.function.ToIntFunction<String> dfAfter,
+                         java.util.function.IntPredicate common) {
+        if (!numbersKept()) {
+            return false;
+        }
+        Map<String, Integer> shift = new java.util.HashMap<>();
+        for (Map.Entry<Integer, ItemTerms> entry : before.entrySet()) {
+            ItemTerms old = entry.getValue();
+            ItemTerms now = after.get(entry.getKey());
+            if (old.norm() != normAfter.applyAsInt(entry.getKey())) {
+                return false;
+            }
+            old.freqs().forEach((term, freq) -> {
+                if (!freq.equals(now.freqs().get(term))) {
+                    shift.merge(term, now.freqs().containsKey(term) ? 0 : 1, Integer::sum);
+                }
+            });
+            now.freqs().keySet().forEach(term -> {
+                if (!old.freqs().containsKey(term)) {
+                    shift.merge(term, -1, Integer::sum);
+                }
+            });
+        }
+        for (Map.Entry<String, Integer> term : shift.entrySet()) {
+            int df = dfAfter.applyAsInt(term.getKey());
+            if (common.test(df) || common.test(df + term.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The terms whose postings differ after the update: those whose frequency changed in an item, and every term of
      * an item whose norm changed ({@code normAfter} gives an item's norm now).
      */

@@ -85,6 +85,35 @@ final class PostingsUpdate {
     }
 
     /**
+     * The classes of the last export when they are still exact: the update started from the index that export was
+     * made from, numbered no item anew, and changed no item's norm or frequency of a term common before or after.
+     * Working them out again reads the postings of every common term.
+     */
+    static Optional<BrowserClasses> classes(DirectoryReader reader, int[] itemOfDoc, int items, IndexChange change,
+                                            Optional<BrowserIndexState> previous) throws IOException {
+        if (previous.isEmpty() || previous.get().basis().items() != items
+                || !change.fromKey().orElse("").equals(previous.get().basis().indexKey())) {
+            return Optional.empty();
+        }
+        BrowserClasses classes = previous.get().classes();
+        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
+        int[] normOfItem = new int[items];
+        for (int doc = 0; doc < itemOfDoc.length; doc++) {
+            if (itemOfDoc[doc] >= 0) {
+                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+            }
+        }
+        java.util.function.ToIntFunction<String> df = term -> {
+            try {
+                return LiveStatistics.docFreq(reader, new org.apache.lucene.index.Term(SearchFields.TEXT, term));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return change.keepsClasses(item -> normOfItem[item], df, classes::covers) ? Optional.of(classes) : Optional.empty();
+    }
+
+    /**
      * A shard's entries with those of the {@code changed} terms made again from the index, in term order. The paged
      * terms of a shard are numbered in term order, so when a changed term gains or loses further pages, the paged
      * terms after it are made again under their new keys. The keys whose files are not kept go to {@code replaced}.
