@@ -39,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * goal badge lands on an element with its id, no link is broken, and no page type overflows at 1280 or 360 px.
  */
 class SampleSiteBrowserTest {
+    @org.junit.jupiter.api.io.TempDir
+    static Path folder;
     static Path out;
     static HttpServer server;
     static BuildResult result;
@@ -46,7 +48,7 @@ class SampleSiteBrowserTest {
 
     @BeforeAll
     static void build() throws IOException {
-        out = Files.createTempDirectory("policykb-sample").resolve("site");
+        out = folder.resolve("site");
         result = new SiteBuilder().build(new BuildSettings(Fixtures.content(), out, Path.of("templates"), false,
                 LocalDate.of(2024, 6, 1)));
         server = SiteBrowserTest.serve(out);

@@ -34,12 +34,12 @@ class SiteBrowserTest {
             "documents/zc-plan.html", "goals/zc-plan.html", "tasks/zc-plan/二.（一）.2.html",
             "departments/区教体局.html", "404.html", "documents/hostile.html");
 
+    @org.junit.jupiter.api.io.TempDir
     static Path site;
     static HttpServer server;
 
     @BeforeAll
     static void serve() throws IOException {
-        site = Files.createTempDirectory("policykb-site");
         var kb = KnowledgeBaseFixtures.twoDocuments();
         var hostile = KnowledgeBaseFixtures.hostile();
         var both = KnowledgeBaseFixtures.knowledgeBase(
