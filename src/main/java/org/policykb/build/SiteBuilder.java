@@ -295,6 +295,41 @@ public final class SiteBuilder {
         }
 
         /**
+         * Recorded as the inputs' key, then each file's path, tab-separated; each file keeps its own record too, for
+         * a build in which the group is made again and its files asked about one by one.
+         */
+        @Override
+        public java.util.Optional<List<String>> keepGroup(String group, String inputs,
+                                                          java.util.function.Supplier<List<String>> make) {
+            String key = Sha256.hex(inputs).substring(0, 32);
+            String before = previous.remove(group);
+            if (before != null && (before.equals(key) || before.startsWith(key + "\t"))) {
+                List<String> paths = before.length() == key.length() ? List.of()
+                        : List.of(before.substring(key.length() + 1).split("\t"));
+                if (paths.stream().allMatch(previous::containsKey) && keepEach(paths)) {
+                    digests.put(group, before);
+                    for (String path : paths) {
+                        digests.put(path, previous.remove(path));
+                        links.kept(path, () -> publication.read(path));
+                        (isPage(path) ? keptPages : keptFiles).incrementAndGet();
+                    }
+                    return java.util.Optional.of(paths);
+                }
+            }
+            List<String> made = make.get();
+            digests.put(group, made.isEmpty() ? key : key + "\t" + String.join("\t", made));
+            return java.util.Optional.empty();
+        }
+
+        private boolean keepEach(List<String> paths) {
+            try {
+                return publication.keepEach(paths);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
          * Keeps every published file under {@code folder} when the folder was last made from the same {@code key},
          * with the digests recorded for them; records the key either way. False when the folder must be made.
          */

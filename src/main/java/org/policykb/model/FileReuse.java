@@ -37,6 +37,19 @@ public interface FileReuse {
     }
 
     /**
+     * For the files a stage makes from one set of inputs (a document's pages, a department's pages and ledger): when
+     * the group was published from the same {@code inputs} (a key covering every input of every file of it), its
+     * files are carried over as they are, without one of them being asked about, and their paths are returned.
+     * Otherwise {@code make} makes the group's files (asking about each as usual) and returns their paths, which
+     * the group is then known by; the result is then empty.
+     */
+    default Optional<java.util.List<String>> keepGroup(String group, String inputs,
+                                                         Supplier<java.util.List<String>> make) {
+        make.get();
+        return Optional.empty();
+    }
+
+    /**
      * The version of a document as read: equal exactly when the document was read from the same source, the same
      * way (same bytes, path, id and code), or empty when not known, which rules out {@code inputs} keys.
      */

@@ -86,7 +86,8 @@ final class DepartmentViewBuilder {
         // Group by document id first, then order the groups: the cost follows the department's own tasks.
         Map<String, List<Task>> leadByDocument = byDocument(lead);
         Map<String, List<Task>> supportByDocument = byDocument(support);
-        java.util.Set<String> documentIds = new java.util.TreeSet<>(leadByDocument.keySet());
+        // in no order: the documents are then sorted wholly (newest first, then by title and id)
+        java.util.Set<String> documentIds = new java.util.HashSet<>(leadByDocument.keySet());
         documentIds.addAll(supportByDocument.keySet());
         List<PolicyDocument> documents = documentIds.stream().map(index::findDocument)
                 .flatMap(Optional::stream).sorted(RenderIndex.NEWEST_FIRST).toList();
@@ -160,8 +161,9 @@ final class DepartmentViewBuilder {
         return ids.stream().map(index::findTask).flatMap(Optional::stream).toList();
     }
 
+    /** Looked up only: a hash map, as a department of a large site has a hundred thousand tasks. */
     private static Map<String, List<Task>> byDocument(List<Task> tasks) {
-        Map<String, List<Task>> out = new TreeMap<>();
+        Map<String, List<Task>> out = new java.util.HashMap<>();
         tasks.forEach(t -> out.computeIfAbsent(t.documentId(), k -> new ArrayList<>()).add(t));
         return out;
     }

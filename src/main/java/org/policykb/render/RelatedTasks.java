@@ -69,7 +69,13 @@ final class RelatedTasks {
         for (int i = 0; i < size; i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
-            departments[i] = index.departmentsOf(task).stream().mapToInt(d -> ordinal.get(d.id())).sorted().toArray();
+            List<Department> of = index.departmentsOf(task);
+            int[] own = new int[of.size()];
+            for (int k = 0; k < own.length; k++) {
+                own[k] = ordinal.get(of.get(k).id());
+            }
+            Arrays.sort(own);
+            departments[i] = own;
         }
         List<PolicyDocument> documents = index.documents();
         int[] firstTask = new int[documents.size() + 1];
@@ -175,6 +181,29 @@ final class RelatedTasks {
                     table.similarity(self, k)));
         }
         return List.copyOf(matches);
+    }
+
+    /**
+     * What a task page shows of its related tasks: each one's id, document version and likeness, or empty when a
+     * version is unknown. (The departments they share follow from their documents.) Read from the table alone,
+     * without the matches being made: every task of a site is asked, in every build.
+     */
+    java.util.Optional<String> shownOf(Task task, java.util.function.Function<String, java.util.Optional<String>> versions) {
+        Integer self = position.get(task.id());
+        if (self == null) {
+            return java.util.Optional.of("");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < table.count(self); k++) {
+            Task other = tasks.get(table.related(self, k));
+            java.util.Optional<String> version = versions.apply(other.documentId());
+            if (version.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            out.append('\u0000').append(other.id()).append('\u0000').append(version.get())
+                    .append('\u0000').append(table.similarity(self, k));
+        }
+        return java.util.Optional.of(out.toString());
     }
 
     private static int[] shared(int[] a, int[] b) {
