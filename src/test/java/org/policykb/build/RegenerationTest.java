@@ -259,4 +259,40 @@ class RegenerationTest {
         build(content, out, false);
         assertSameAsCleanBuild(content, out);
     }
+
+    @Test
+    void rewordingATaskRendersTheTaskPagesOfOtherDocumentsWhoseRelatedTasksChangeAndNoOthers(@TempDir Path tmp)
+            throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Map<String, byte[]> before = tree(out);
+
+        // the work plan's task 13 is worded as the five-year plan's task 3: the two become related
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("13.美育工作抓机制创品牌。健全完善美育工作评价机制",
+                "13.完善示范性智育水平培养体系。严格落实中小学国家课程方案和课程标准，开齐课程、开足课时。加强学校课程体系建设"));
+        BuildResult second = build(content, out, false);
+        Map<String, byte[]> after = tree(out);
+
+        List<String> rendered = second.renderedPages();
+        String related = "tasks/" + FIVE_YEAR_PLAN + "/t-完善示范性智育水平培养体系.html";
+        assertTrue(new String(after.get(related), java.nio.charset.StandardCharsets.UTF_8).contains(WORK_PLAN),
+                "the five-year plan's task now has the reworded task among its related tasks");
+        List<String> changedElsewhere = after.keySet().stream()
+                .filter(p -> p.startsWith("tasks/") && !p.startsWith("tasks/" + WORK_PLAN + "/"))
+                .filter(p -> before.containsKey(p) && !Arrays.equals(before.get(p), after.get(p))).sorted().toList();
+        assertTrue(changedElsewhere.contains(related), changedElsewhere.toString());
+        assertTrue(rendered.containsAll(changedElsewhere), "every page of another document that shows the change is"
+                + " rendered: " + changedElsewhere + " / " + rendered);
+        List<String> renderedElsewhere = rendered.stream().filter(p -> (p.startsWith("tasks/") || p.startsWith("documents/")
+                || p.startsWith("goals/")) && !p.contains(WORK_PLAN)).toList();
+        assertTrue(renderedElsewhere.stream().allMatch(p -> p.startsWith("tasks/")),
+                "other documents' own pages stay: " + renderedElsewhere);
+        long otherTasks = second.knowledgeBase().tasks().stream().filter(t -> !t.documentId().equals(WORK_PLAN)).count();
+        assertTrue(renderedElsewhere.size() * 4L < otherTasks, "only the tasks whose related tasks changed: "
+                + renderedElsewhere.size() + " of " + otherTasks);
+
+        assertSameAsCleanBuild(content, out);
+    }
 }
