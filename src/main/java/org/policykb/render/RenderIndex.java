@@ -29,8 +29,29 @@ final class RenderIndex {
     /** Departments by each name they are written as: every task's departments are looked up, in every build. */
     private final Map<String, Department> departmentByName = new HashMap<>();
     private final Map<String, List<Goal>> goalsByTask = new HashMap<>();
-    private final Map<String, Map<String, Section>> sections = new HashMap<>();
-    private final Map<String, Map<String, Section>> parents = new HashMap<>();
+    /**
+     * By document, its sections and their parents by id: made when first asked for, as an incremental build asks
+     * for the sections of the few documents it renders, not of all.
+     */
+    private final Map<String, Sections> sections = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Sections(Map<String, Section> byId, Map<String, Section> parentById) {
+        static Sections of(PolicyDocument document) {
+            Map<String, Section> byId = new HashMap<>();
+            Map<String, Section> parentById = new HashMap<>();
+            for (Section section : document.root().flatten()) {
+                byId.putIfAbsent(section.id(), section);
+                section.children().forEach(c -> parentById.putIfAbsent(c.id(), section));
+            }
+            return new Sections(byId, parentById);
+        }
+    }
+
+    private Optional<Sections> sectionsOf(String documentId) {
+        PolicyDocument document = documents.get(documentId);
+        return document == null ? Optional.empty()
+                : Optional.of(sections.computeIfAbsent(documentId, id -> Sections.of(document)));
+    }
 
     RenderIndex(KnowledgeBase kb) {
         this.kb = kb;
@@ -38,12 +59,6 @@ final class RenderIndex {
             if (documents.put(document.id(), document) != null) {
                 throw new IllegalArgumentException("Two documents have the id " + document.id());
             }
-            Map<String, Section> byId = new HashMap<>();
-            document.root().flatten().forEach(s -> byId.putIfAbsent(s.id(), s));
-            sections.put(document.id(), byId);
-            Map<String, Section> parentById = new HashMap<>();
-            document.root().flatten().forEach(p -> p.children().forEach(c -> parentById.putIfAbsent(c.id(), p)));
-            parents.put(document.id(), parentById);
             document.tasks().forEach(t -> tasks.put(t.id(), t));
             for (Goal goal : document.goals()) {
                 goal.taskId().ifPresent(id -> goalsByTask.computeIfAbsent(id, k -> new ArrayList<>()).add(goal));
@@ -98,7 +113,7 @@ final class RenderIndex {
     }
 
     Optional<Section> findSection(String documentId, String sectionId) {
-        return Optional.ofNullable(sections.getOrDefault(documentId, Map.of()).get(sectionId));
+        return sectionsOf(documentId).map(s -> s.byId().get(sectionId));
     }
 
     /**
@@ -109,7 +124,8 @@ final class RenderIndex {
         Optional<Section> section = findSection(task.documentId(), task.sectionId());
         if (section.isPresent() && task.title() != null && section.get().title() != null
                 && section.get().title().strip().equals(task.title().strip())) {
-            section = Optional.ofNullable(parents.getOrDefault(task.documentId(), Map.of()).get(section.get().id()));
+            String id = section.get().id();
+            section = sectionsOf(task.documentId()).map(s -> s.parentById().get(id));
         }
         return section.filter(s -> s.level() > 0);
     }
