@@ -99,7 +99,7 @@ public final class SiteBuilder {
             SiteWriter.Publication publication = writer.open(settings.out(), !settings.clean());
             int itemsIndexed;
             boolean browserIndexKept;
-            LinkChecker.Session links = new LinkChecker().session();
+            LinkChecker.Session links = new LinkChecker().session(publication::read);
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             // where the parts of the published streamed files are, and of the new ones
             Map<String, String> previousLayouts = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
@@ -310,7 +310,7 @@ public final class SiteBuilder {
                     digests.put(group, before);
                     for (String path : paths) {
                         digests.put(path, previous.remove(path));
-                        links.kept(path, () -> publication.read(path));
+                        links.kept(path);
                         (isPage(path) ? keptPages : keptFiles).incrementAndGet();
                     }
                     return java.util.Optional.of(paths);
@@ -370,7 +370,7 @@ public final class SiteBuilder {
         private boolean carry(String path) {
             try {
                 if (publication.keep(path)) {
-                    links.kept(path, () -> publication.read(path));
+                    links.kept(path);
                     (isPage(path) ? keptPages : keptFiles).incrementAndGet();
                     return true;
                 }
