@@ -162,7 +162,7 @@ public final class SiteRenderer {
         String shared = sharedInputs(kb, ctx);
         index.documents().parallelStream().forEach(document -> {
             Optional<String> version = reuse.documentVersion(document.id());
-            out.group(DOCUMENT_GROUP + document.id(), version.flatMap(v -> documentGroupInputs(shared, v, document, related, reuse)),
+            out.group(DOCUMENT_GROUP + document.id(), version.flatMap(v -> documentGroupInputs(shared, v, document, related)),
                     () -> documentPages(out, document, version.map(v -> shared + v), documents, tasks, related, reuse));
         });
         // A department's pages and ledger show its tasks, their documents and the shared inputs alone; a page only
@@ -224,7 +224,7 @@ public final class SiteRenderer {
         paths.add(page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", inputs, () -> documents.goals(document)));
         for (Task task : document.tasks()) {
             paths.add(page(out, SiteUrls.task(task.id()), "task.ftlh",
-                    inputs.flatMap(v -> related.shownOf(task, reuse::documentVersion).map(r -> v + r)),
+                    inputs.flatMap(v -> related.shownOf(task).map(r -> v + r)),
                     () -> tasks.task(task)));
         }
         return paths;
@@ -433,21 +433,12 @@ public final class SiteRenderer {
     }
 
     /**
-     * What all of a document's pages are made from: the shared inputs, the document's version and, per task, what
-     * its page shows of its related tasks (each one's id, document version and likeness). Empty when a version is
-     * unknown.
+     * What all of a document's pages are made from: the shared inputs, the document's version (which says what its
+     * tasks are) and what its task pages show of their related tasks. Empty when a version is unknown.
      */
     private static Optional<String> documentGroupInputs(String shared, String version, PolicyDocument document,
-                                                        RelatedTasks related, FileReuse reuse) {
-        StringBuilder out = new StringBuilder(shared).append(version);
-        for (Task task : document.tasks()) {
-            Optional<String> shown = related.shownOf(task, reuse::documentVersion);
-            if (shown.isEmpty()) {
-                return Optional.empty();
-            }
-            out.append('\u0001').append(task.id()).append(shown.get());
-        }
-        return Optional.of(out.toString());
+                                                        RelatedTasks related) {
+        return related.shownOf(document).map(shown -> shared + version + shown);
     }
 
     /**
