@@ -184,9 +184,9 @@ public final class SiteBuilder {
                 problems.addAll(times.time("check links", links::problems));
                 progress.stage("publishing", 0);
                 times.timeIo("publish", () -> {
-                    // a streamed file kept as published (asked about, not streamed again) keeps its layout
+                    // a streamed file kept as published (in the new site, not streamed again) keeps its layout
                     previousLayouts.forEach((path, layout) -> {
-                        if (digests.containsKey(path)) {
+                        if (publication.holds(path)) {
                             layouts.putIfAbsent(path, layout);
                         }
                     });
@@ -295,29 +295,44 @@ public final class SiteBuilder {
         }
 
         /**
-         * Recorded as the inputs' key, then each file's path, tab-separated; each file keeps its own record too, for
-         * a build in which the group is made again and its files asked about one by one.
+         * Recorded as the inputs' key, then each file's path and its own record, tab-separated: one line for all the
+         * group's files, read and carried over as one while the group is kept (most of a site's pages, in most
+         * builds). When the group is made again, its files' records are asked about one by one, as any file's.
          */
         @Override
         public java.util.Optional<List<String>> keepGroup(String group, String inputs,
                                                           java.util.function.Supplier<List<String>> make) {
             String key = Sha256.hex(inputs).substring(0, 32);
             String before = previous.remove(group);
-            if (before != null && (before.equals(key) || before.startsWith(key + "\t"))) {
-                List<String> paths = before.length() == key.length() ? List.of()
-                        : List.of(before.substring(key.length() + 1).split("\t"));
-                if (paths.stream().allMatch(previous::containsKey) && keepEach(paths)) {
+            String[] fields = before == null ? new String[0] : before.split("\t", -1);
+            if (fields.length % 2 == 1) { // else not a record of a group: none of it is trusted
+                List<String> paths = new ArrayList<>(fields.length / 2);
+                for (int f = 1; f < fields.length; f += 2) {
+                    paths.add(fields[f]);
+                }
+                if (fields[0].equals(key) && keepEach(paths)) {
                     digests.put(group, before);
                     for (String path : paths) {
-                        digests.put(path, previous.remove(path));
                         links.kept(path);
                         (isPage(path) ? keptPages : keptFiles).incrementAndGet();
                     }
                     return java.util.Optional.of(paths);
                 }
+                for (int f = 1; f < fields.length; f += 2) {
+                    previous.put(fields[f], fields[f + 1]);
+                }
             }
             List<String> made = make.get();
-            digests.put(group, made.isEmpty() ? key : key + "\t" + String.join("\t", made));
+            StringBuilder record = new StringBuilder(key);
+            for (String path : made) {
+                String own = digests.get(path);
+                if (own == null) {
+                    return java.util.Optional.empty(); // a file not asked about: the group is not recorded, nor kept
+                }
+                record.append('\t').append(path).append('\t').append(own);
+            }
+            made.forEach(digests::remove);
+            digests.put(group, record.toString());
             return java.util.Optional.empty();
         }
 

@@ -285,6 +285,11 @@ public final class SiteWriter {
             return true;
         }
 
+        /** True when the new site has a file at {@code path}, written or kept. */
+        public boolean holds(String path) {
+            return paths.contains(path);
+        }
+
         private void claim(String path) {
             if (!paths.add(path)) {
                 throw twoFiles(path);
