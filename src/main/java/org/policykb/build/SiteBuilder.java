@@ -2,6 +2,7 @@ package org.policykb.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.policykb.index.BrowserIndexExport;
+import org.policykb.index.IndexChange;
 import org.policykb.index.SearchIndex;
 import org.policykb.model.ChangeLog;
 import org.policykb.model.FileSink;
@@ -39,6 +40,8 @@ public final class SiteBuilder {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     /** The state file where publishing records the site folder and its spare. */
     private static final String SITE_RECORD = "site.tsv";
+    /** The state file where the browser index export keeps what its postings were made from. */
+    private static final String BROWSER_INDEX_STATE = "browser-index.state";
 
     private final KnowledgeBaseReader reader = new KnowledgeBaseReader();
     private final DataExport dataExport = new DataExport();
@@ -98,7 +101,7 @@ public final class SiteBuilder {
             SiteWriter writer = new SiteWriter(settings.content(), state.resolve(SITE_RECORD));
             SiteWriter.Publication publication = writer.open(settings.out(), !settings.clean());
             int itemsIndexed;
-            boolean browserIndexKept;
+            BuildResult.BrowserIndex browserIndexWork;
             LinkChecker.Session links = new LinkChecker().session(publication::read);
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             // where the parts of the published streamed files are, and of the new ones
@@ -173,12 +176,17 @@ public final class SiteBuilder {
                     itemsIndexed = counts.written();
                     // all made from the search index: while that holds the same, with the same code, the published
                     // browser index is kept whole (a build with nothing new, or after a change of the theme)
-                    browserIndexKept = times.timeIo("browser index", () -> {
+                    browserIndexWork = times.timeIo("browser index", () -> {
+                        // the published browser index was made from the index the update started from: the
+                        // export may redo only what the update changed
+                        boolean fromStart = cardReuse.folderKey(BrowserIndexExport.FOLDER)
+                                .equals(counts.change().fromKey().map(key -> codeIdentity + " " + key));
                         if (cardReuse.keepFolder(BrowserIndexExport.FOLDER, codeIdentity + " " + counts.contentKey())) {
-                            return true;
+                            return BuildResult.BrowserIndex.KEPT;
                         }
-                        browserIndex.export(index, kb, cardReuse, sink);
-                        return false;
+                        return browserIndex.export(index, kb, fromStart ? counts.change() : IndexChange.UNKNOWN,
+                                state.resolve(BROWSER_INDEX_STATE), cardReuse, sink)
+                                ? BuildResult.BrowserIndex.UPDATED : BuildResult.BrowserIndex.MADE;
                     });
                 }
                 problems.addAll(times.time("check links", links::problems));
@@ -209,7 +217,7 @@ public final class SiteBuilder {
             return new BuildResult(kb, fileCount.get() + keptPages.get() + keptFiles.get(), written[0],
                     Duration.ofNanos(System.nanoTime() - started), problems, changes, times,
                     rendered.stream().sorted().toList(), keptPages.get(), reading.parsed(), reading.cached(), itemsIndexed,
-                    browserIndexKept);
+                    browserIndexWork);
         }
     }
 
@@ -350,11 +358,18 @@ public final class SiteBuilder {
          */
         boolean keepFolder(String folder, String key) {
             digests.put(folder, key);
-            if (!key.equals(previous.remove(folder))) {
-                return false;
-            }
+            return key.equals(previous.remove(folder)) && keepAll(folder, path -> true);
+        }
+
+        /** The key {@code folder} was last made from ({@link #keepFolder}), if any is left to compare. */
+        java.util.Optional<String> folderKey(String folder) {
+            return java.util.Optional.ofNullable(previous.get(folder));
+        }
+
+        @Override
+        public boolean keepAll(String folder, java.util.function.Predicate<String> which) {
             try {
-                return publication.keepAll(folder, path -> {
+                return publication.keepAll(folder, which, path -> {
                     String digest = previous.remove(path);
                     if (digest != null) {
                         digests.put(path, digest);

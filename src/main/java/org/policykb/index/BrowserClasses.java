@@ -110,9 +110,13 @@ final class BrowserClasses {
             LongIntHashMap split = new LongIntHashMap();
             TermsEnum iterator = terms.iterator();
             PostingsEnum postings = null;
+            int deleted = reader.numDeletedDocs();
             for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                // deleted items count here, so a term may split more than it must; never less, which is what matters
-                if (iterator.docFreq() < minDf) {
+                // the live items decide, as in a fresh index of them: a term some deleted items push over the
+                // threshold is not common
+                int df = iterator.docFreq();
+                if (df < minDf || (live != null && df - deleted < minDf
+                        && LiveStatistics.liveCount(postings = iterator.postings(postings, PostingsEnum.NONE), live) < minDf)) {
                     continue;
                 }
                 split.clear();
@@ -174,8 +178,27 @@ final class BrowserClasses {
         return Optional.of(new BrowserClasses(minDf, classOfItem, normOfClass, sizeOfClass));
     }
 
+    /** Classes as {@link #classOfItem()} and {@link #normOfClass()} gave them, as the last export kept them. */
+    static BrowserClasses restored(int minDf, int[] classOfItem, int[] normOfClass) {
+        int[] sizeOfClass = new int[normOfClass.length];
+        for (int c : classOfItem) {
+            sizeOfClass[c]++;
+        }
+        return new BrowserClasses(minDf, classOfItem, normOfClass, sizeOfClass);
+    }
+
     int minDf() {
         return minDf;
+    }
+
+    /** Each item's class; not to be changed. */
+    int[] classOfItem() {
+        return classOfItem;
+    }
+
+    /** Each class's norm; not to be changed. */
+    int[] normOfClass() {
+        return normOfClass;
     }
 
     int count() {
@@ -197,17 +220,17 @@ final class BrowserClasses {
     }
 
     /**
-     * One common term's frequency in every class, as file {@code name}: {@code itemAt} gives the items of its
-     * {@code size} live postings, {@code freqOf} the term's frequency in an item.
+     * One common term's frequency in every class, the content of its file {@code k/<shard>/<key>}: {@code itemAt}
+     * gives the items of its {@code size} live postings, {@code freqOf} the term's frequency in an item.
      */
-    void writeTerm(DeflatedJson json, String name, int size, java.util.function.IntUnaryOperator itemAt,
-                   java.util.function.IntUnaryOperator freqOf) {
+    StringBuilder frequencies(String term, int size, java.util.function.IntUnaryOperator itemAt,
+                              java.util.function.IntUnaryOperator freqOf) {
         for (int i = 0; i < size; i++) {
             int item = itemAt.applyAsInt(i);
             int c = classOfItem[item];
             int freq = freqOf.applyAsInt(item);
             if (frequencyOfClass[c] != 0 && frequencyOfClass[c] != freq) {
-                throw new IllegalStateException("Class " + c + " holds items of different frequencies of " + name);
+                throw new IllegalStateException("Class " + c + " holds items of different frequencies of " + term);
             }
             frequencyOfClass[c] = freq;
         }
@@ -215,10 +238,26 @@ final class BrowserClasses {
         for (int c = 0; c < frequencyOfClass.length; c++) {
             Varints.append(out, frequencyOfClass[c]);
         }
-        json.write(name, out.append('"'));
         for (int i = 0; i < size; i++) {
             frequencyOfClass[classOfItem[itemAt.applyAsInt(i)]] = 0;
         }
+        return out.append('"');
+    }
+
+    /**
+     * A digest of the classes: which class each item is in, each class's norm, and the least df of a common term.
+     * While it stays the same, every posting's class offset and every common term's class list stay the same for
+     * the items that did not change.
+     */
+    String digest() {
+        java.security.MessageDigest sha = org.policykb.model.Sha256.digest();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * (classOfItem.length + normOfClass.length + 2));
+        bytes.putInt(minDf).putInt(classOfItem.length);
+        bytes.asIntBuffer().put(classOfItem);
+        bytes.position(bytes.position() + 4 * classOfItem.length);
+        bytes.asIntBuffer().put(normOfClass);
+        sha.update(bytes.array());
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 
     /**

@@ -8,12 +8,14 @@ import org.policykb.model.KnowledgeBase;
 import org.policykb.model.OutputFile;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,10 +96,37 @@ public final class BrowserIndexExport {
      */
     public void export(SearchIndex index, KnowledgeBase kb, FileReuse reuse, java.util.function.Consumer<OutputFile> sink)
             throws IOException {
+        export(index, kb, IndexChange.UNKNOWN, Optional.empty(), reuse, sink);
+    }
+
+    /**
+     * As {@link #export(SearchIndex, KnowledgeBase, FileReuse, java.util.function.Consumer)}, keeping in {@code state}
+     * what the postings were made from, so that the next export after an edit ({@code change}, the index update's)
+     * makes only the postings of the terms that changed ({@link PostingsUpdate}) and {@code reuse} keeps the rest.
+     * {@code change} must be told only when the published browser index was made from the index the update started
+     * from; the state file says which index it was made from.
+     *
+     * @return whether the postings were brought up to date from the state, rather than made whole
+     */
+    public boolean export(SearchIndex index, KnowledgeBase kb, IndexChange change, Path state, FileReuse reuse,
+                          java.util.function.Consumer<OutputFile> sink) throws IOException {
+        Optional<BrowserIndexState> previous = BrowserIndexState.read(state);
+        // what the state describes is about to change: an export that fails leaves none, and the next one is whole
+        BrowserIndexState.forget(state);
+        return export(index, kb, change, Optional.of(new StateFile(state, previous)), reuse, sink);
+    }
+
+    /** The state file of the export and what it held before. */
+    private record StateFile(Path path, Optional<BrowserIndexState> previous) {
+    }
+
+    private boolean export(SearchIndex index, KnowledgeBase kb, IndexChange change, Optional<StateFile> state,
+                           FileReuse reuse, java.util.function.Consumer<OutputFile> sink) throws IOException {
         DirectoryReader reader = index.reader();
         List<DepartmentEntry> departments = index.departments();
         int[] itemOfDoc = new int[reader.maxDoc()];
         Item[] items = items(reader, kb, itemOfDoc);
+        String indexKey = reader.getIndexCommit().getUserData().getOrDefault(SearchFields.CONTENT_KEY, "");
 
         // The cards (stored fields) and the postings (terms) read different parts of the index: one thread each.
         java.util.concurrent.CompletableFuture<Void> cards = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -108,25 +137,52 @@ public final class BrowserIndexExport {
             }
         });
         try (DeflatedJson json = new DeflatedJson(reuse, sink)) {
-            postingsAndFacets(reader, departments, itemOfDoc, items, json, sink, cards);
+            return postingsAndFacets(reader, departments, itemOfDoc, items, indexKey, change, state, reuse, json, cards);
         }
     }
 
-    /** Everything but the cards, on the calling thread while {@code cards} are written on another. */
-    private void postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
-                                          Item[] items, DeflatedJson json, java.util.function.Consumer<OutputFile> sink,
-                                          java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
+    /**
+     * Everything but the cards, on the calling thread while {@code cards} are written on another; the postings made
+     * whole, or from {@code state} where it allows. True when they were brought up to date from the state.
+     */
+    private boolean postingsAndFacets(DirectoryReader reader, List<DepartmentEntry> departments, int[] itemOfDoc,
+                                      Item[] items, String indexKey, IndexChange change, Optional<StateFile> state,
+                                      FileReuse reuse, DeflatedJson json,
+                                      java.util.concurrent.CompletableFuture<Void> cards) throws IOException {
         BrowserClasses classes;
-        BrowserPostings postings;
+        BrowserIndexState.Basis basis;
+        Optional<PostingsUpdate.Result> updated;
         List<LiveStatistics.Field> stats;
         try { // whatever fails here, the cards are waited for, so none is written after the export has ended
-            classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length, maxClasses);
-            postings = new BrowserPostings(BrowserPostings.shardCount(reader, FIELDS), FIELDS.size(), json, classes);
-            stats = List.of(LiveStatistics.of(reader));
-            for (int f = 0; f < FIELDS.size(); f++) {
-                postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
+            Optional<BrowserIndexState> previous = state.flatMap(StateFile::previous);
+            // the classes of the last export, while no item changed class; else made again from every common term
+            classes = PostingsUpdate.classes(reader, itemOfDoc, items.length, change, previous).orElse(null);
+            if (classes == null) {
+                classes = BrowserClasses.of(reader, SearchFields.TEXT, itemOfDoc, items.length, maxClasses);
             }
-            postings.writeShards(FIELD_KEYS);
+            stats = List.of(LiveStatistics.of(reader));
+            int shardCount = BrowserPostings.shardCount(reader, FIELDS);
+            basis = new BrowserIndexState.Basis(indexKey, items.length, stats.getFirst().docCount(),
+                    stats.getFirst().avgdl(), 0, shardCount, classes.digest(), FIELDS.size());
+            updated = state.isEmpty() ? Optional.empty() : PostingsUpdate.apply(reader, itemOfDoc, classes,
+                    stats.getFirst(), basis, change, previous, FIELD_KEYS, reuse, json::write);
+            if (updated.isPresent()) {
+                BrowserIndexState last = previous.orElseThrow();
+                Map<Integer, List<List<BrowserPostings.Entry>>> shards = updated.get().shards();
+                BrowserIndexState.write(state.get().path(), updated.get().basis(), classes, s -> shards.containsKey(s)
+                        ? BrowserIndexState.bytes(shards.get(s)) : last.shardBytes(s));
+            } else {
+                BrowserPostings postings = new BrowserPostings(shardCount, FIELDS.size(), json::write, classes);
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    postings.add(reader, f, FIELDS.get(f), stats.get(f), itemOfDoc);
+                }
+                postings.writeShards(FIELD_KEYS);
+                if (state.isPresent()) {
+                    BrowserIndexState.Basis made = new BrowserIndexState.Basis(indexKey, basis.items(), basis.docCount(),
+                            basis.avgdl(), postings.maxFreq(), shardCount, basis.classes(), FIELDS.size());
+                    BrowserIndexState.write(state.get().path(), made, classes, s -> BrowserIndexState.bytes(postings.shard(s)));
+                }
+            }
             classes.writeItems(json, typeStarts(items));
         } finally {
             joinCards(cards);
@@ -148,7 +204,8 @@ public final class BrowserIndexExport {
         typeClasses(items, classes, json);
         BrowserFilters filters = BrowserFilters.of(reader, itemOfDoc);
         filters.write(json, classes);
-        meta(items, stats, postings.shardCount(), classes, departments, documentOrd.size(), filters, json);
+        meta(items, stats, basis.shardCount(), classes, departments, documentOrd.size(), filters, json);
+        return updated.isPresent();
     }
 
     /** Waits for the cards, passing on what went wrong there as it was thrown. */

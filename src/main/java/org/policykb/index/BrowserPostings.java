@@ -12,11 +12,11 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
-import org.policykb.model.OutputFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Writes the postings of the index as the browser reads them. Terms are spread over {@code s/<n>} shards
@@ -36,29 +36,58 @@ final class BrowserPostings {
     /** About this many bytes of first pages per shard. */
     private static final int SHARD_BYTES = 4_000;
 
+    /**
+     * One term's entry in its shard, as the shard file and the next build's incremental export
+     * ({@link BrowserIndexState}) both need it: its key for its further pages (-1 with one page), how many pages it
+     * has, its first page as written into {@code s/<shard>} ({@code "term":[...]}) and, for a term that is not
+     * common, its first page's class offsets as written into {@code sc/<shard>} ({@code "term":"..."}), else null.
+     */
+    record Entry(int field, String term, int key, int pageCount, String first, String offsets) {
+        boolean paged() {
+            return pageCount > 1;
+        }
+    }
+
     private final int shardCount;
-    private final StringBuilder[][] shards;
-    /** Per shard and field, the class offsets of the first pages of the terms that are not common. */
-    private final StringBuilder[][] shardClasses;
-    private final int[] termsInShard;
-    private final DeflatedJson json;
+    /** Per shard and field, the entries of its terms in term order. */
+    private final List<List<List<Entry>>> shards;
+    private final BiConsumer<String, CharSequence> out;
     private final BrowserClasses classes;
+    /** The key the next paged term of each shard gets: they are numbered in term order, field by field. */
+    private final int[] nextKey;
+    private int maxFreq;
 
     /**
-     * Further pages are written by {@code json} as they are made; the shards, which gather many terms, at the end. A
-     * common term's class list ({@link BrowserClasses}) is written beside its pages, as {@code k/<shard>/<key>}.
+     * Further pages and a common term's class list ({@link BrowserClasses}), {@code k/<shard>/<key>}, go to
+     * {@code out} as they are made; the shards, which gather many terms, at the end ({@link #writeShards}).
      */
-    BrowserPostings(int shardCount, int fieldCount, DeflatedJson json, BrowserClasses classes) {
+    BrowserPostings(int shardCount, int fieldCount, BiConsumer<String, CharSequence> out, BrowserClasses classes) {
         this.shardCount = shardCount;
-        this.json = json;
+        this.out = out;
         this.classes = classes;
-        this.shards = new StringBuilder[shardCount][fieldCount];
-        this.shardClasses = new StringBuilder[shardCount][fieldCount];
-        this.termsInShard = new int[shardCount];
+        this.nextKey = new int[shardCount];
+        this.shards = new ArrayList<>(shardCount);
+        for (int s = 0; s < shardCount; s++) {
+            List<List<Entry>> fields = new ArrayList<>(fieldCount);
+            for (int f = 0; f < fieldCount; f++) {
+                fields.add(new ArrayList<>());
+            }
+            shards.add(fields);
+        }
     }
 
     int shardCount() {
         return shardCount;
+    }
+
+    /** The highest frequency of a term in an item among the postings made so far. */
+    int maxFreq() {
+        return maxFreq;
+    }
+
+    /** The entries of a shard's terms, per field in term order. */
+    List<List<Entry>> shard(int shard) {
+        return shards.get(shard);
     }
 
     /**
@@ -100,64 +129,130 @@ final class BrowserPostings {
         return Integer.remainderUnsigned(hash, shardCount);
     }
 
-    /** Adds the postings of {@code field}, scored with its {@code stats} over the live items. */
-    void add(DirectoryReader reader, int fieldIndex, String field, LiveStatistics.Field stats, int[] itemOfDoc)
-            throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, field);
-        if (terms == null) {
-            return;
-        }
-        int docCount = stats.docCount();
-        // exactly BM25Similarity.avgFieldLength and its norm cache, so the keys order postings as scores do
-        float avgdl = stats.avgdl();
+    /**
+     * How the postings of one field are ordered: exactly BM25Similarity's norm cache over {@code avgdl}, so that
+     * freq × 1/norm orders postings as their scores.
+     */
+    static float[] normInverse(float avgdl) {
         float[] normInverse = new float[256];
         for (int i = 0; i < 256; i++) {
             normInverse[i] = 1f / (SearchFields.K1 * ((1 - SearchFields.B)
                     + SearchFields.B * (float) SmallFloat.byte4ToInt((byte) i) / avgdl));
         }
-        byte[] norms = norms(reader, field);
-        int[] normOfItem = new int[reader.numDocs()];
-        for (int doc = 0; doc < itemOfDoc.length; doc++) {
-            if (itemOfDoc[doc] >= 0) {
-                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+        return normInverse;
+    }
+
+    /**
+     * A field's postings as the browser reads them, term by term: what every term of the field shares (live items,
+     * norms, their order under the field's average length) and the scratch space of one term's list.
+     */
+    final class Field {
+        private final int fieldIndex;
+        private final TermsEnum terms;
+        private final int docCount;
+        private final float[] normInverse;
+        private final int[] normOfItem;
+        private final int[] freqOfItem;
+        private final int[] itemOfDoc;
+        private final Bits live;
+        private PostingsEnum postings;
+        private long[] order = new long[64];
+
+        private Field(DirectoryReader reader, int fieldIndex, Terms terms, LiveStatistics.Field stats, int[] itemOfDoc)
+                throws IOException {
+            this.fieldIndex = fieldIndex;
+            this.terms = terms.iterator();
+            this.docCount = stats.docCount();
+            this.normInverse = normInverse(stats.avgdl());
+            byte[] norms = norms(reader, stats.name());
+            this.normOfItem = new int[reader.numDocs()];
+            for (int doc = 0; doc < itemOfDoc.length; doc++) {
+                if (itemOfDoc[doc] >= 0) {
+                    normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+                }
+            }
+            this.freqOfItem = new int[normOfItem.length];
+            this.itemOfDoc = itemOfDoc;
+            this.live = MultiBits.getLiveDocs(reader);
+        }
+
+        /** An item's norm in the field. */
+        int norm(int item) {
+            return normOfItem[item];
+        }
+
+        /** Every term of the field, in term order, into its shard. */
+        void addAll() throws IOException {
+            for (BytesRef bytes = terms.next(); bytes != null; bytes = terms.next()) {
+                int shard = shardOf(bytes.utf8ToString(), shardCount);
+                Entry entry = entry(bytes, nextKey[shard]);
+                if (entry != null) {
+                    shards.get(shard).get(fieldIndex).add(entry);
+                    nextKey[shard] += entry.paged() ? 1 : 0;
+                }
             }
         }
-        int[] freqOfItem = new int[normOfItem.length];
-        Bits live = MultiBits.getLiveDocs(reader);
-        TermsEnum iterator = terms.iterator();
-        PostingsEnum postings = null;
-        long[] order = new long[64];
-        for (BytesRef bytes = iterator.next(); bytes != null; bytes = iterator.next()) {
+
+        /**
+         * The entry of {@code term}, its further pages and class list written with {@code key} if it has further
+         * pages; null when no live item holds it.
+         */
+        Entry entry(String term, int key) throws IOException {
+            BytesRef bytes = new BytesRef(term);
+            return terms.seekExact(bytes) ? entry(bytes, key) : null;
+        }
+
+        /** As {@link #entry(String, int)}, for the term {@link #terms} is positioned on. */
+        private Entry entry(BytesRef bytes, int key) throws IOException {
             String term = bytes.utf8ToString();
-            postings = iterator.postings(postings, PostingsEnum.FREQS);
+            postings = terms.postings(postings, PostingsEnum.FREQS);
             int size = 0;
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 int item = itemOfDoc[doc];
-                freqOfItem[item] = postings.freq();
-                float key = freqOfItem[item] * normInverse[normOfItem[item]];
+                int freq = postings.freq();
+                freqOfItem[item] = freq;
+                maxFreq = Math.max(maxFreq, freq);
+                float sortKey = freq * normInverse[normOfItem[item]];
                 if (size == order.length) {
                     order = java.util.Arrays.copyOf(order, size * 2);
                 }
                 // best first: a larger key (a positive float, whose bits order as it does) sorts first, then the
                 // smaller item number, as Lucene breaks ties
-                order[size++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(key)) << 32) | item;
+                order[size++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(sortKey)) << 32) | item;
             }
             if (size == 0) {
-                continue;
+                return null;
             }
             java.util.Arrays.sort(order, 0, size);
             int df = size; // live items only, as the searcher counts them (LiveStatistics)
             float idf = (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
             boolean common = classes.covers(df);
             Sorted list = new Sorted(order, size, normOfItem, freqOfItem, common ? null : classes);
-            int key = write(fieldIndex, term, df, idf, list);
+            Entry entry = write(fieldIndex, term, df, idf, list, key);
             if (common) {
-                classes.writeTerm(json, "search/k/" + shardOf(term, shardCount) + "/" + key, size, list::item,
-                        item -> freqOfItem[item]);
+                out.accept("search/k/" + shardOf(term, shardCount) + "/" + entry.key(),
+                        classes.frequencies(term, size, list::item, item -> freqOfItem[item]));
             }
+            return entry;
+        }
+    }
+
+    /** The postings of {@code field} (the {@code fieldIndex}th), scored with its {@code stats} over the live items. */
+    Field field(DirectoryReader reader, int fieldIndex, String field, LiveStatistics.Field stats, int[] itemOfDoc)
+            throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        return terms == null ? null : new Field(reader, fieldIndex, terms, stats, itemOfDoc);
+    }
+
+    /** Adds all postings of {@code field}, scored with its {@code stats} over the live items. */
+    void add(DirectoryReader reader, int fieldIndex, String field, LiveStatistics.Field stats, int[] itemOfDoc)
+            throws IOException {
+        Field postings = field(reader, fieldIndex, field, stats, itemOfDoc);
+        if (postings != null) {
+            postings.addAll();
         }
     }
 
@@ -171,38 +266,32 @@ final class BrowserPostings {
         }
     }
 
-    /** The shard's entries of the field in {@code table}, made or given a separator, with {@code term} as the next key. */
-    private static StringBuilder termEntry(StringBuilder[][] table, int shard, int fieldIndex, String term) {
-        StringBuilder out = table[shard][fieldIndex];
-        if (out == null) {
-            out = table[shard][fieldIndex] = new StringBuilder();
-        } else {
-            out.append(',');
-        }
-        JsonText.string(out, term);
-        return out;
-    }
-
-    /** Writes one term's first page into its shard and the rest as pages; gives the term's key in its shard (-1: one page). */
-    private int write(int fieldIndex, String term, int df, float idf, Sorted list) {
+    /**
+     * Makes one term's entry, its first page, and writes the rest as pages under {@code key} (unused when there is
+     * one page).
+     */
+    private Entry write(int fieldIndex, String term, int df, float idf, Sorted list, int key) {
         int shard = shardOf(term, shardCount);
         int pageCount = 1;
         for (int from = FIRST_PAGE; from < list.size(); from += PAGE) {
             pageCount++;
         }
-        int key = pageCount > 1 ? termsInShard[shard]++ : -1;
-        StringBuilder out = termEntry(shards, shard, fieldIndex, term);
-        out.append(":[").append(df).append(',').append(idf).append(',').append(list.size()).append(',')
-                .append(pageCount).append(',').append(key).append(',');
-        page(out, list, 0, Math.min(FIRST_PAGE, list.size()), false);
-        out.append(']');
+        int ownKey = pageCount > 1 ? key : -1;
+        StringBuilder first = new StringBuilder();
+        JsonText.string(first, term);
+        first.append(":[").append(df).append(',').append(idf).append(',').append(list.size()).append(',')
+                .append(pageCount).append(',').append(ownKey).append(',');
+        page(first, list, 0, Math.min(FIRST_PAGE, list.size()), false);
+        first.append(']');
+        String offsets = null;
         if (list.classes() != null) {
-            StringBuilder offsets = termEntry(shardClasses, shard, fieldIndex, term);
-            offsets.append(":\"");
+            StringBuilder entry = new StringBuilder();
+            JsonText.string(entry, term);
+            entry.append(":\"");
             for (int i = 0; i < Math.min(FIRST_PAGE, list.size()); i++) {
-                Varints.append(offsets, list.classes().offsetInNorm(list.item(i)));
+                Varints.append(entry, list.classes().offsetInNorm(list.item(i)));
             }
-            offsets.append('"');
+            offsets = entry.append('"').toString();
         }
         int from = FIRST_PAGE;
         for (int p = 1; p < pageCount; p++) {
@@ -210,9 +299,14 @@ final class BrowserPostings {
             StringBuilder file = new StringBuilder(16 + (to - from) * 2);
             page(file, list, from, to, list.classes() != null);
             from = to;
-            json.write("search/p/" + shard + "/" + key + "-" + p, file);
+            out.accept(pagePath(shard, ownKey, p), file);
         }
-        return key;
+        return new Entry(fieldIndex, term, ownKey, pageCount, first.toString(), offsets);
+    }
+
+    /** The file of a term's further page {@code page} (from 1). */
+    static String pagePath(int shard, int key, int page) {
+        return "search/p/" + shard + "/" + key + "-" + page;
     }
 
     /**
@@ -254,22 +348,33 @@ final class BrowserPostings {
      */
     void writeShards(List<String> fieldKeys) {
         for (int s = 0; s < shardCount; s++) {
-            json.write("search/s/" + s, byField(fieldKeys, shards[s]));
-            if (java.util.Arrays.stream(shardClasses[s]).anyMatch(java.util.Objects::nonNull)) {
-                json.write("search/sc/" + s, byField(fieldKeys, shardClasses[s]));
-            }
+            writeShard(s, shards.get(s), fieldKeys, out);
         }
     }
 
-    private static StringBuilder byField(List<String> fieldKeys, StringBuilder[] fields) {
+    /** Writes one shard's files from its entries (per field, in term order). */
+    static void writeShard(int shard, List<List<Entry>> entries, List<String> fieldKeys, BiConsumer<String, CharSequence> out) {
+        out.accept("search/s/" + shard, byField(fieldKeys, entries, Entry::first));
+        if (entries.stream().flatMap(List::stream).anyMatch(e -> e.offsets() != null)) {
+            out.accept("search/sc/" + shard, byField(fieldKeys, entries, Entry::offsets));
+        }
+    }
+
+    private static StringBuilder byField(List<String> fieldKeys, List<List<Entry>> entries,
+                                         java.util.function.Function<Entry, String> piece) {
         StringBuilder out = new StringBuilder("{");
         for (int f = 0; f < fieldKeys.size(); f++) {
             if (f > 0) {
                 out.append(',');
             }
             out.append('"').append(fieldKeys.get(f)).append("\":{");
-            if (fields[f] != null) {
-                out.append(fields[f]);
+            boolean first = true;
+            for (Entry entry : entries.get(f)) {
+                String text = piece.apply(entry);
+                if (text != null) {
+                    out.append(first ? "" : ",").append(text);
+                    first = false;
+                }
             }
             out.append('}');
         }

@@ -42,4 +42,6 @@ final class SearchFields {
 
     /** Commit user-data key holding the departments (id, name, aliases) as JSON. */
     static final String DEPARTMENTS_KEY = "policykb.departments";
+    /** Commit user-data key holding the content key of what the commit holds ({@link SearchIndex.UpdateCounts}). */
+    static final String CONTENT_KEY = "policykb.content";
 }

@@ -91,7 +91,8 @@ public final class SearchIndex implements AutoCloseable {
      *
      * @param versions by document id, a name for exactly what the document was read from (its source's bytes and
      *                 the code that read it); a document without one is keyed by its items, which costs making them
-     * @return how many items were written and how many deleted with their documents
+     * @return how many items were written and how many deleted with their documents, the key of the content and,
+     * when few documents changed, what changed item by item
      */
     public UpdateCounts update(KnowledgeBase kb, Map<String, String> versions) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -102,45 +103,58 @@ public final class SearchIndex implements AutoCloseable {
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;
         List<PolicyDocument> documents = kb.documents();
-        try (ClosedUnlessTragic closing = new ClosedUnlessTragic(new IndexWriter(directory, config))) {
+        String fromKey = committedContentKey();
+        try (ClosedUnlessTragic closing = new ClosedUnlessTragic(new IndexWriter(directory, config));
+             DirectoryReader current = DirectoryReader.open(closing.writer())) {
             IndexWriter writer = closing.writer();
             Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
-            try (DirectoryReader current = DirectoryReader.open(writer)) {
-                if (documentKeys(current, stored)) {
-                    java.util.Set<String> present = new java.util.HashSet<>();
-                    documents.forEach(d -> present.add(d.id()));
-                    IndexSearcher searcher = new IndexSearcher(current);
-                    for (String id : stored.keySet()) {
-                        if (!present.contains(id)) {
-                            deleted += searcher.count(new TermQuery(new Term(SearchFields.DOCUMENT, id)));
-                        }
+            if (documentKeys(current, stored)) {
+                java.util.Set<String> present = new java.util.HashSet<>();
+                documents.forEach(d -> present.add(d.id()));
+                IndexSearcher searcher = new IndexSearcher(current);
+                for (String id : stored.keySet()) {
+                    if (!present.contains(id)) {
+                        deleted += searcher.count(new TermQuery(new Term(SearchFields.DOCUMENT, id)));
                     }
-                } else {
-                    // an index written by an older PolicyKB, whose documents cannot be told apart: start afresh
-                    writer.deleteAll();
-                    stored.clear();
                 }
+            } else {
+                // an index written by an older PolicyKB, whose documents cannot be told apart: start afresh
+                writer.deleteAll();
+                stored.clear();
+                fromKey = null;
             }
-            // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
-            // the order documents arrive in, decide ties, so the result does not depend on the threads.
             int[] starts = IndexedItems.blockStarts(kb);
             String[] keys = new String[documents.size()];
+            java.util.stream.IntStream.range(0, documents.size()).parallel().forEach(position -> keys[position] =
+                    IndexedItems.documentKey(kb, starts, position, Optional.ofNullable(versions.get(documents.get(position).id()))));
+            List<Integer> changed = java.util.stream.IntStream.range(0, documents.size())
+                    .filter(position -> !keys[position].equals(stored.remove(documents.get(position).id())))
+                    .boxed().toList();
+            // what changed is traced item by item for a few documents, which is what an edit rewrites; a removed
+            // document renumbers items, and then the browser index is made whole anyway
+            boolean traced = fromKey != null && stored.isEmpty() && changed.size() <= Math.max(1, documents.size() / 100);
+            Map<Integer, IndexChange.ItemTerms> before = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<Integer, IndexChange.ItemTerms> after = new java.util.concurrent.ConcurrentHashMap<>();
+            // IndexWriter takes documents from several threads at once (a segment per thread); item numbers, not
+            // the order documents arrive in, decide ties, so the result does not depend on the threads.
             try {
-                java.util.stream.IntStream.range(0, documents.size()).parallel().forEach(position -> {
+                changed.parallelStream().forEach(position -> {
                     String id = documents.get(position).id();
-                    String key = IndexedItems.documentKey(kb, starts, position, Optional.ofNullable(versions.get(id)));
-                    keys[position] = key;
-                    if (key.equals(stored.remove(id))) {
-                        return;
-                    }
                     try {
+                        if (traced) {
+                            itemTerms(current, id, before);
+                        }
                         writer.deleteDocuments(new Term(SearchFields.DOCUMENT, id));
                         for (IndexedItem item : IndexedItems.ofDocument(kb, starts, position).toList()) {
                             Term itemId = new Term(SearchFields.ID, item.id());
-                            LiveStatistics.TokenCount text = new LiveStatistics.TokenCount(analyzer.tokenStream(
-                                    SearchFields.TEXT, ItemDocument.text(item.title(), item.body())));
-                            writer.addDocument(ItemDocument.of(item, text, key));
-                            writer.updateNumericDocValue(itemId, SearchFields.TOKENS, text.count());
+                            String text = ItemDocument.text(item.title(), item.body());
+                            if (traced) {
+                                after.put(item.ord(), new IndexChange.ItemTerms(-1, freqs(text)));
+                            }
+                            LiveStatistics.TokenCount tokens = new LiveStatistics.TokenCount(analyzer.tokenStream(
+                                    SearchFields.TEXT, text));
+                            writer.addDocument(ItemDocument.of(item, tokens, keys[position]));
+                            writer.updateNumericDocValue(itemId, SearchFields.TOKENS, tokens.count());
                             written.incrementAndGet();
                         }
                     } catch (IOException e) {
@@ -155,12 +169,65 @@ public final class SearchIndex implements AutoCloseable {
             }
             // Deleted items stay until Lucene merges them away in its own time: scores use LiveStatistics.
             String departments = departmentsJson(kb);
-            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departments).entrySet());
+            String contentKey = contentKey(keys, departments);
+            writer.setLiveCommitData(Map.of(SearchFields.DEPARTMENTS_KEY, departments,
+                    SearchFields.CONTENT_KEY, contentKey).entrySet());
             writer.commit();
-            return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb), contentKey(keys, departments));
+            IndexChange change = traced ? new IndexChange(fromKey, before, after) : IndexChange.UNKNOWN;
+            return new UpdateCounts(written.get(), deleted, IndexedItems.count(kb), contentKey, change);
         } catch (IOException e) {
             throw new IOException("Cannot update the search index in " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The content key of the last commit, or null when there is none or it has none. */
+    private String committedContentKey() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return null;
+        }
+        return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(SearchFields.CONTENT_KEY);
+    }
+
+    /**
+     * Puts the terms, frequencies and norm of each live item of document {@code id} in {@code reader} by its number
+     * into {@code into}, from its stored title and body analysed again as when it was indexed.
+     */
+    private void itemTerms(DirectoryReader reader, String id, Map<Integer, IndexChange.ItemTerms> into) throws IOException {
+        Term document = new Term(SearchFields.DOCUMENT, id);
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.LeafReader segment = leaf.reader();
+            org.apache.lucene.index.PostingsEnum docs = segment.postings(document);
+            if (docs == null) {
+                continue;
+            }
+            org.apache.lucene.util.Bits live = segment.getLiveDocs();
+            StoredFields fields = segment.storedFields();
+            org.apache.lucene.index.NumericDocValues norms = segment.getNormValues(SearchFields.TEXT);
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                Document stored = fields.document(doc, java.util.Set.of(SearchFields.ORD, SearchFields.TITLE, SearchFields.BODY));
+                int norm = norms != null && norms.advanceExact(doc) ? (int) (norms.longValue() & 0xFF) : 0;
+                String title = stored.get(SearchFields.TITLE) == null ? "" : stored.get(SearchFields.TITLE);
+                into.put(ItemDocument.ord(stored), new IndexChange.ItemTerms(norm,
+                        freqs(ItemDocument.text(title, stored.get(SearchFields.BODY)))));
+            }
+        }
+    }
+
+    /** Each term of {@code text} as the searched field indexes it, with how often it occurs. */
+    private Map<String, Integer> freqs(String text) throws IOException {
+        Map<String, Integer> freqs = new java.util.HashMap<>();
+        try (org.apache.lucene.analysis.TokenStream tokens = analyzer.tokenStream(SearchFields.TEXT, text)) {
+            var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                freqs.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        }
+        return freqs;
     }
 
     /** A digest of the documents' keys in order and of the departments: what the live index holds, as a whole. */
@@ -229,7 +296,7 @@ public final class SearchIndex implements AutoCloseable {
      * What {@link #update} did: items (re)written, items deleted, items now in the index; and a key of everything the
      * index now holds (equal keys, with the same code, mean equal searches and an equal browser index).
      */
-    public record UpdateCounts(int written, int deleted, int total, String contentKey) {
+    public record UpdateCounts(int written, int deleted, int total, String contentKey, IndexChange change) {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {

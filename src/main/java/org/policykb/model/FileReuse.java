@@ -50,6 +50,15 @@ public interface FileReuse {
     }
 
     /**
+     * Carries over every file published under {@code folder} that {@code which} accepts, as it is, with the digest
+     * recorded for it: for a stage that knows, from its own record, which of its files an edit leaves as they were.
+     * False, with nothing kept, when the published files cannot be trusted or reached; the stage then makes them all.
+     */
+    default boolean keepAll(String folder, java.util.function.Predicate<String> which) {
+        return false;
+    }
+
+    /**
      * The version of a document as read: equal exactly when the document was read from the same source, the same
      * way (same bytes, path, id and code), or empty when not known, which rules out {@code inputs} keys.
      */

@@ -239,13 +239,19 @@ public final class SiteWriter {
          * record of the published site is not to be trusted or a file it lists is missing: the caller makes them.
          */
         public boolean keepAll(String folder, java.util.function.Consumer<String> kept) throws IOException {
+            return keepAll(folder, path -> true, kept);
+        }
+
+        /** As {@link #keepAll(String, java.util.function.Consumer)}, for the files under {@code folder} that {@code which} accepts. */
+        public boolean keepAll(String folder, java.util.function.Predicate<String> which,
+                               java.util.function.Consumer<String> kept) throws IOException {
             if (previous == null || claims == null) {
                 return false;
             }
             List<String> found = new ArrayList<>();
             boolean[] complete = {true};
             record.forEachPath(claims, (path, published) -> {
-                if (published && path.startsWith(folder)) {
+                if (published && path.startsWith(folder) && which.test(path)) {
                     found.add(path);
                     if (differs(path) && !Files.isRegularFile(inside(previous, path), LinkOption.NOFOLLOW_LINKS)) {
                         complete[0] = false;

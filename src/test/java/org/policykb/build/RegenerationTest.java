@@ -100,7 +100,7 @@ class RegenerationTest {
                 .filter(d -> d.id().equals(WORK_PLAN)).findFirst().orElseThrow();
         assertEquals(1 + edited.sections().size() + edited.tasks().size() + edited.goals().size(), second.itemsIndexed(),
                 "the edited document's items, and only they, are indexed again");
-        assertFalse(second.browserIndexKept());
+        assertEquals(BuildResult.BrowserIndex.UPDATED, second.browserIndex(), "the edited terms' postings are made again, not all");
 
         List<String> changes = second.changes().changes().stream().map(c -> c.kind().label() + "：" + c.description()).toList();
         assertTrue(changes.contains("目标调整：普惠性幼儿园覆盖率 80% → 90%"), changes.toString());
@@ -188,13 +188,13 @@ class RegenerationTest {
         SiteBuilder warm = new SiteBuilder();
         BuildSettings settings = new BuildSettings(content, out, templates, false, LocalDate.of(2026, 1, 1));
         BuildResult first = warm.build(settings);
-        assertFalse(first.browserIndexKept());
+        assertEquals(BuildResult.BrowserIndex.MADE, first.browserIndex());
         Map<String, byte[]> before = tree(out);
         BuildResult unchanged = warm.build(settings);
         assertEquals(List.of(), unchanged.renderedPages(), "nothing changed, nothing rendered");
         assertEquals(first.renderedPages().size(), unchanged.pagesKept());
         assertEquals(0, unchanged.itemsIndexed());
-        assertTrue(unchanged.browserIndexKept(), "the search index holds what it held: its browser index is kept whole");
+        assertEquals(BuildResult.BrowserIndex.KEPT, unchanged.browserIndex(), "the search index holds what it held: its browser index is kept whole");
         Map<String, byte[]> after = tree(out);
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertTrue(Arrays.equals(bytes, after.get(path)), path));
@@ -203,7 +203,7 @@ class RegenerationTest {
         Files.writeString(task, Files.readString(task).replace("</article>", "<p class=\"theme-mark\">新版</p></article>"));
         BuildResult edited = warm.build(settings);
         assertEquals(first.renderedPages(), edited.renderedPages(), "a theme change renders every page");
-        assertTrue(edited.browserIndexKept(), "and leaves the search as it was");
+        assertEquals(BuildResult.BrowserIndex.KEPT, edited.browserIndex(), "and leaves the search as it was");
         assertTrue(Files.readString(out.resolve("tasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html")).contains("theme-mark"));
     }
 
