@@ -37,6 +37,10 @@ import java.util.Set;
  *     ({@link BrowserFilters}).</li>
  * </ul>
  * Item numbers are the {@code ord}s of the index, so both sides break ties the same way.
+ * <p>
+ * A build keeps what the postings were made from in a state file ({@link BrowserIndexState}); after an edit the
+ * postings of the terms it changed are made again and the rest carried over ({@link PostingsUpdate}), when nothing
+ * they all depend on moved. Every other file is made whole and kept when its content is the same.
  */
 public final class BrowserIndexExport {
     /** The folder of the site every file of the browser index is in. */
