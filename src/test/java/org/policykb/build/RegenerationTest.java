@@ -295,4 +295,32 @@ class RegenerationTest {
 
         assertSameAsCleanBuild(content, out);
     }
+
+    @Test
+    void pagesMadeAgainInOneBuildAreKeptAsAGroupInTheNext(@TempDir Path tmp) throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Path workPlan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(workPlan, Files.readString(workPlan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        BuildResult second = build(content, out, false);
+        assertTrue(second.renderedPages().contains("documents/" + WORK_PLAN + ".html"), second.renderedPages().toString());
+
+        // the work plan's pages, made (or asked about one by one) in the last build, are now kept with no page asked
+        Path fiveYearPlan = content.resolve(FIVE_YEAR_PLAN + ".txt");
+        Files.writeString(fiveYearPlan, Files.readString(fiveYearPlan).replace("优良率、合格率达到55%", "优良率、合格率达到60%"));
+        BuildResult third = build(content, out, false);
+        List<String> rendered = third.renderedPages();
+        assertTrue(rendered.contains("documents/" + FIVE_YEAR_PLAN + ".html"), rendered.toString());
+        assertTrue(rendered.stream().noneMatch(p -> p.contains(WORK_PLAN)), "the work plan's pages are kept: " + rendered);
+        assertEquals(third.pagesKept() + rendered.size(), third.knowledgeBase().tasks().size()
+                + 2 * third.knowledgeBase().documents().size() + third.knowledgeBase().departments().size() + 4,
+                "every page is either rendered or kept");
+        String groups = Files.readString(SiteBuilder.stateFolder(out).resolve(PageDigests.PAGES));
+        assertTrue(groups.lines().anyMatch(l -> l.startsWith("group:document/" + WORK_PLAN + "\t")
+                && l.contains("\ttasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html\t")),
+                "a document's pages are recorded as one group, its task pages among them");
+
+        assertSameAsCleanBuild(content, out);
+    }
 }
