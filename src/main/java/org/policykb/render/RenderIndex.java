@@ -88,7 +88,37 @@ final class RenderIndex {
             .thenComparing(d -> d.meta().title()).thenComparing(PolicyDocument::id);
 
     List<PolicyDocument> documentsByDate() {
-        return documents.values().stream().sorted(NEWEST_FIRST).toList();
+        return byDate().documents();
+    }
+
+    /**
+     * The documents of these ids that exist, newest first ({@link #NEWEST_FIRST}): each department's ledger lists
+     * its documents so, and the documents are ordered once, not once a department.
+     */
+    List<PolicyDocument> newestFirst(java.util.Collection<String> ids) {
+        ByDate byDate = byDate();
+        return ids.stream().map(byDate.rank()::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                .sorted().mapToObj(byDate.documents()::get).toList();
+    }
+
+    /** The documents newest first, and each one's place in that order by id; made when first asked for. */
+    private record ByDate(List<PolicyDocument> documents, Map<String, Integer> rank) {
+    }
+
+    private volatile ByDate byDate;
+
+    private ByDate byDate() {
+        ByDate made = byDate;
+        if (made == null) {
+            List<PolicyDocument> sorted = documents.values().stream().sorted(NEWEST_FIRST).toList();
+            Map<String, Integer> rank = new HashMap<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                rank.put(sorted.get(i).id(), i);
+            }
+            made = new ByDate(sorted, rank);
+            byDate = made;
+        }
+        return made;
     }
 
     /** Departments by id. */
@@ -152,14 +182,26 @@ final class RenderIndex {
     List<Department> departmentsOf(Task task) {
         // a task has a few departments: a list's scan is cheaper than a set, for the 200,000 tasks of a large site
         List<Department> all = new ArrayList<>(1 + task.support().size());
-        task.lead().map(departmentByName::get).ifPresent(all::add);
+        Department lead = task.lead().isPresent() ? departmentByName.get(task.lead().get()) : null;
+        if (lead != null) {
+            all.add(lead);
+        }
         for (String name : task.support()) {
             Department department = departmentByName.get(name);
-            if (department != null && all.stream().noneMatch(d -> d.id().equals(department.id()))) {
+            if (department != null && !holds(all, department)) {
                 all.add(department);
             }
         }
         return all;
+    }
+
+    private static boolean holds(List<Department> departments, Department department) {
+        for (Department d : departments) {
+            if (d.id().equals(department.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The part of a task id after its document id. */
