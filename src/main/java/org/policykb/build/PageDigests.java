@@ -1,7 +1,5 @@
 package org.policykb.build;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +23,28 @@ final class PageDigests {
 
     /** The digests of the published site, or none when there is no (trustworthy) record of them. */
     static Map<String, String> read(Path stateDir, String fileName) {
-        // concurrent and mutable: a build takes each digest out as it asks about its file, from several threads
-        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(stateDir.resolve(fileName), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int tab = line.indexOf('\t');
-                if (tab <= 0) {
-                    return new java.util.concurrent.ConcurrentHashMap<>(); // not a file this class wrote: trust none of it
-                }
-                digests.put(line.substring(0, tab), line.substring(tab + 1));
-            }
+        // read whole and decoded at once (the JDK's fast path), not line by line: 460,000 lines at 10,000 documents
+        String text;
+        try {
+            text = new String(Files.readAllBytes(stateDir.resolve(fileName)), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new java.util.concurrent.ConcurrentHashMap<>();
         } catch (IOException e) {
             return new java.util.concurrent.ConcurrentHashMap<>(); // unreadable: every page is rendered, always right
+        }
+        // concurrent and mutable: a build takes each digest out as it asks about its file, from several threads
+        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16, text.length() / 64));
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int tab = text.indexOf('\t', start);
+            if (tab <= start || tab >= end) {
+                return new java.util.concurrent.ConcurrentHashMap<>(); // not a file this class wrote: trust none of it
+            }
+            digests.put(text.substring(start, tab), text.substring(tab + 1, end));
+            start = end + 1;
         }
         return digests;
     }
@@ -49,11 +55,18 @@ final class PageDigests {
 
     static void write(Path stateDir, String fileName, Map<String, String> digests) throws IOException {
         StateFile.replace(stateDir, fileName, tmp -> {
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                // in no particular order: sorting a million paths took longer than writing them
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                // in no particular order: sorting a million paths took longer than writing them; encoded a block at a
+                // time (the JDK's fast path), not a character at a time through a writer
+                StringBuilder block = new StringBuilder(1 << 16);
                 for (Map.Entry<String, String> e : digests.entrySet()) {
-                    out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+                    block.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+                    if (block.length() >= 1 << 16) {
+                        out.write(block.toString().getBytes(StandardCharsets.UTF_8));
+                        block.setLength(0);
+                    }
                 }
+                out.write(block.toString().getBytes(StandardCharsets.UTF_8));
             }
         });
     }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.policykb.model.Goal;
 import org.policykb.model.PolicyDocument;
+import org.policykb.model.SourceSpan;
+import org.policykb.model.Task;
 import org.policykb.model.SourceFile;
 
 import java.io.IOException;
@@ -62,9 +65,11 @@ final class ParseCache {
     /**
      * What an entry holds. The document's text, when it is the source's decoded text (as it is for every format
      * today), is left out and taken from the source again: it is half of an entry, and the source is read anyway.
+     * So are, then, the texts of its tasks and goals that are their spans of it ({@code textsFromSpans}; a task's
+     * stripped): most of what is left, and the reading of the entries is most of what an incremental build reads.
      */
     record Entry(String code, String source, String contentHash, String documentId, boolean textIsSource,
-                 PolicyDocument document) {
+                 boolean textsFromSpans, PolicyDocument document) {
     }
 
     /** Where the cache is, for telling apart what a reader remembers of several sites; "" for no cache. */
@@ -91,9 +96,46 @@ final class ParseCache {
         used.add(name);
         Entry e = entry.get();
         PolicyDocument d = e.document();
-        return Optional.of(e.textIsSource()
-                ? new PolicyDocument(d.id(), d.source(), file.text(), d.meta(), d.root(), d.tasks(), d.goals(), d.problems())
-                : d);
+        if (!e.textIsSource()) {
+            return Optional.of(d);
+        }
+        String text = file.text();
+        try {
+            return Optional.of(e.textsFromSpans()
+                    ? new PolicyDocument(d.id(), d.source(), text, d.meta(), d.root(),
+                    d.tasks().stream().map(t -> t.text() != null ? t : withText(t, t.span().of(text).strip())).toList(),
+                    d.goals().stream().map(g -> g.text() != null ? g : withText(g, g.span().of(text))).toList(), d.problems())
+                    : new PolicyDocument(d.id(), d.source(), text, d.meta(), d.root(), d.tasks(), d.goals(), d.problems()));
+        } catch (IndexOutOfBoundsException bad) {
+            used.remove(name);
+            return Optional.empty(); // a span outside the text: not an entry this class wrote for these bytes
+        }
+    }
+
+    private static Task withText(Task t, String text) {
+        return new Task(t.id(), t.documentId(), t.sectionId(), t.number(), t.title(), text, t.lead(), t.support(), t.span());
+    }
+
+    private static Goal withText(Goal g, String text) {
+        return new Goal(g.id(), g.documentId(), g.taskId(), text, g.value(), g.year(), g.span());
+    }
+
+    /** The document as stored: without its text, and without each text that is its span of it. */
+    private static PolicyDocument withoutSourceTexts(PolicyDocument document) {
+        String text = document.text();
+        return new PolicyDocument(document.id(), document.source(), "", document.meta(), document.root(),
+                document.tasks().stream().map(t -> isSpan(t.text(), t.span(), text, true) ? withText(t, null) : t).toList(),
+                document.goals().stream().map(g -> isSpan(g.text(), g.span(), text, false) ? withText(g, null) : g).toList(),
+                document.problems());
+    }
+
+    /** True when {@code value} is the span's text (stripped, with {@code stripped}). */
+    private static boolean isSpan(String value, SourceSpan span, String text, boolean stripped) {
+        if (span.end() > text.length()) {
+            return false;
+        }
+        String of = span.of(text);
+        return value.equals(stripped ? of.strip() : of);
     }
 
     /** Caches the document made from these bytes under this id, replacing the entry whole. */
@@ -102,12 +144,15 @@ final class ParseCache {
             return;
         }
         boolean textIsSource = document.text().equals(file.text());
-        PolicyDocument stored = textIsSource
-                ? new PolicyDocument(document.id(), document.source(), "", document.meta(), document.root(),
+        // a null text would be taken for one left out
+        boolean textsFromSpans = textIsSource && document.tasks().stream().allMatch(t -> t.text() != null)
+                && document.goals().stream().allMatch(g -> g.text() != null);
+        PolicyDocument stored = textsFromSpans ? withoutSourceTexts(document)
+                : textIsSource ? new PolicyDocument(document.id(), document.source(), "", document.meta(), document.root(),
                 document.tasks(), document.goals(), document.problems())
                 : document;
-        byte[] json = ENTRY_WRITER.writeValueAsBytes(
-                new Entry(codeIdentity, file.relativePath(), file.contentHash(), documentId, textIsSource, stored));
+        byte[] json = ENTRY_WRITER.writeValueAsBytes(new Entry(codeIdentity, file.relativePath(), file.contentHash(),
+                documentId, textIsSource, textsFromSpans, stored));
         CRC32C crc = new CRC32C();
         crc.update(json);
         String name = entryName(file, documentId);

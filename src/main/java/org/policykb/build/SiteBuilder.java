@@ -102,7 +102,7 @@ public final class SiteBuilder {
             SiteWriter.Publication publication = writer.open(settings.out(), !settings.clean());
             int itemsIndexed;
             BuildResult.BrowserIndex browserIndexWork;
-            LinkChecker.Session links = new LinkChecker().session();
+            LinkChecker.Session links = new LinkChecker().session(publication::read);
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             // where the parts of the published streamed files are, and of the new ones
             Map<String, String> previousLayouts = settings.clean() ? new java.util.concurrent.ConcurrentHashMap<>()
@@ -192,9 +192,9 @@ public final class SiteBuilder {
                 problems.addAll(times.time("check links", links::problems));
                 progress.stage("publishing", 0);
                 times.timeIo("publish", () -> {
-                    // a streamed file kept as published (asked about, not streamed again) keeps its layout
+                    // a streamed file kept as published (in the new site, not streamed again) keeps its layout
                     previousLayouts.forEach((path, layout) -> {
-                        if (digests.containsKey(path)) {
+                        if (publication.holds(path)) {
                             layouts.putIfAbsent(path, layout);
                         }
                     });
@@ -303,6 +303,56 @@ public final class SiteBuilder {
         }
 
         /**
+         * Recorded as the inputs' key, then each file's path and its own record, tab-separated: one line for all the
+         * group's files, read and carried over as one while the group is kept (most of a site's pages, in most
+         * builds). When the group is made again, its files' records are asked about one by one, as any file's.
+         */
+        @Override
+        public java.util.Optional<List<String>> keepGroup(String group, String inputs,
+                                                          java.util.function.Supplier<List<String>> make) {
+            String key = Sha256.hex(inputs).substring(0, 32);
+            String before = previous.remove(group);
+            String[] fields = before == null ? new String[0] : before.split("\t", -1);
+            if (fields.length % 2 == 1) { // else not a record of a group: none of it is trusted
+                List<String> paths = new ArrayList<>(fields.length / 2);
+                for (int f = 1; f < fields.length; f += 2) {
+                    paths.add(fields[f]);
+                }
+                if (fields[0].equals(key) && keepEach(paths)) {
+                    digests.put(group, before);
+                    for (String path : paths) {
+                        links.kept(path);
+                        (isPage(path) ? keptPages : keptFiles).incrementAndGet();
+                    }
+                    return java.util.Optional.of(paths);
+                }
+                for (int f = 1; f < fields.length; f += 2) {
+                    previous.put(fields[f], fields[f + 1]);
+                }
+            }
+            List<String> made = make.get();
+            StringBuilder record = new StringBuilder(key);
+            for (String path : made) {
+                String own = digests.get(path);
+                if (own == null) {
+                    return java.util.Optional.empty(); // a file not asked about: the group is not recorded, nor kept
+                }
+                record.append('\t').append(path).append('\t').append(own);
+            }
+            made.forEach(digests::remove);
+            digests.put(group, record.toString());
+            return java.util.Optional.empty();
+        }
+
+        private boolean keepEach(List<String> paths) {
+            try {
+                return publication.keepEach(paths);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
          * Keeps every published file under {@code folder} when the folder was last made from the same {@code key},
          * with the digests recorded for them; records the key either way. False when the folder must be made.
          */
@@ -350,7 +400,7 @@ public final class SiteBuilder {
         private boolean carry(String path) {
             try {
                 if (publication.keep(path)) {
-                    links.kept(path, () -> publication.read(path));
+                    links.kept(path);
                     (isPage(path) ? keptPages : keptFiles).incrementAndGet();
                     return true;
                 }

@@ -37,6 +37,19 @@ public interface FileReuse {
     }
 
     /**
+     * For the files a stage makes from one set of inputs (a document's pages, a department's pages and ledger): when
+     * the group was published from the same {@code inputs} (a key covering every input of every file of it), its
+     * files are carried over as they are, without one of them being asked about, and their paths are returned.
+     * Otherwise {@code make} makes the group's files (asking about each as usual) and returns their paths, which
+     * the group is then known by; the result is then empty.
+     */
+    default Optional<java.util.List<String>> keepGroup(String group, String inputs,
+                                                         Supplier<java.util.List<String>> make) {
+        make.get();
+        return Optional.empty();
+    }
+
+    /**
      * Carries over every file published under {@code folder} that {@code which} accepts, as it is, with the digest
      * recorded for it: for a stage that knows, from its own record, which of its files an edit leaves as they were.
      * False, with nothing kept, when the published files cannot be trusted or reached; the stage then makes them all.

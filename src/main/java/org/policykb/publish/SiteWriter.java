@@ -270,6 +270,32 @@ public final class SiteWriter {
             return true;
         }
 
+        /**
+         * Carries each of the published files at {@code paths} over into the new site, as {@link #keep} does one.
+         * False, with nothing kept, when the published site lacks one of them: the caller makes them.
+         */
+        public boolean keepEach(java.util.Collection<String> paths) throws IOException {
+            if (previous == null) {
+                return false;
+            }
+            for (String path : paths) {
+                if (differs(path) && !Files.isRegularFile(inside(previous, path), LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+            }
+            for (String path : paths) {
+                if (!keep(path)) {
+                    throw new IOException("The published file " + path + " went missing during the build");
+                }
+            }
+            return true;
+        }
+
+        /** True when the new site has a file at {@code path}, written or kept. */
+        public boolean holds(String path) {
+            return paths.contains(path);
+        }
+
         private void claim(String path) {
             if (!paths.add(path)) {
                 throw twoFiles(path);

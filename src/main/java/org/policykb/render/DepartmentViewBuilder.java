@@ -9,8 +9,6 @@ import org.policykb.model.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A department page: the tasks it leads and supports grouped by document (newest first), its goals by
@@ -86,10 +84,10 @@ final class DepartmentViewBuilder {
         // Group by document id first, then order the groups: the cost follows the department's own tasks.
         Map<String, List<Task>> leadByDocument = byDocument(lead);
         Map<String, List<Task>> supportByDocument = byDocument(support);
-        java.util.Set<String> documentIds = new java.util.TreeSet<>(leadByDocument.keySet());
+        // in no order: the documents are then sorted wholly (newest first, then by title and id)
+        java.util.Set<String> documentIds = new java.util.HashSet<>(leadByDocument.keySet());
         documentIds.addAll(supportByDocument.keySet());
-        List<PolicyDocument> documents = documentIds.stream().map(index::findDocument)
-                .flatMap(Optional::stream).sorted(RenderIndex.NEWEST_FIRST).toList();
+        List<PolicyDocument> documents = index.newestFirst(documentIds);
         List<List<PolicyDocument>> chunks = new ArrayList<>();
         int rows = 0;
         for (PolicyDocument document : documents) {
@@ -157,11 +155,16 @@ final class DepartmentViewBuilder {
 
     /** The tasks of the given ids that exist, in the order given. */
     List<Task> tasks(List<String> ids) {
-        return ids.stream().map(index::findTask).flatMap(Optional::stream).toList();
+        List<Task> tasks = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            index.findTask(id).ifPresent(tasks::add);
+        }
+        return tasks;
     }
 
+    /** Looked up only: a hash map, as a department of a large site has a hundred thousand tasks. */
     private static Map<String, List<Task>> byDocument(List<Task> tasks) {
-        Map<String, List<Task>> out = new TreeMap<>();
+        Map<String, List<Task>> out = new java.util.HashMap<>();
         tasks.forEach(t -> out.computeIfAbsent(t.documentId(), k -> new ArrayList<>()).add(t));
         return out;
     }
@@ -179,12 +182,19 @@ final class DepartmentViewBuilder {
 
     /** The departments this one most often shares tasks with (id, shared tasks), most first: counted once a department. */
     private List<Map.Entry<String, Integer>> partners(Department self, List<Task> lead, List<Task> support) {
-        Map<String, Integer> counts = new TreeMap<>();
-        List<Task> all = new ArrayList<>(lead);
-        all.addAll(support);
-        for (Task task : distinctById(all, Task::id)) {
-            index.departmentsOf(task).stream().filter(d -> !d.id().equals(self.id()))
-                    .forEach(d -> counts.merge(d.id(), 1, Integer::sum));
+        // counted in a hash map and then ordered wholly: a busy department has a hundred thousand tasks
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<Task> tasks : List.of(lead, support)) {
+            for (Task task : tasks) {
+                if (seen.add(task.id())) {
+                    for (Department d : index.departmentsOf(task)) {
+                        if (!d.id().equals(self.id())) {
+                            counts.merge(d.id(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

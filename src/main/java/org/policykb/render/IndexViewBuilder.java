@@ -26,6 +26,11 @@ final class IndexViewBuilder {
     }
 
     HomeView home() {
+        return home(goalsPlan());
+    }
+
+    /** The home page, its goals due soonest taken from the goals index's order. */
+    HomeView home(GoalsPlan goalsPlan) {
         PageInfo page = layout.page(SiteLayout.HOME, layout.context().siteTitle(), "home", List.of(), false);
         String root = page.root();
         List<DocumentListView.Row> recent = index.documentsByDate().stream().limit(HOME_LIST)
@@ -35,7 +40,7 @@ final class IndexViewBuilder {
                         .thenComparing(r -> r.department().label()))
                 .filter(r -> r.total() > 0).limit(HOME_LIST).toList();
         int year = layout.context().generatedOn().getYear();
-        List<Goal> dated = index.kb().goals().stream().filter(g -> g.year().isPresent()).sorted(GoalRows.BY_YEAR).toList();
+        List<Goal> dated = goalsPlan.goals().stream().filter(g -> g.year().isPresent()).toList();
         List<Goal> soonest = new ArrayList<>(dated.stream().filter(g -> g.year().get() >= year).limit(HOME_LIST).toList());
         // When few deadlines lie ahead, the most recent past ones follow, marked as due, rather than an empty list.
         dated.reversed().stream().filter(g -> g.year().get() < year).limit(HOME_LIST - soonest.size())
@@ -72,20 +77,42 @@ final class IndexViewBuilder {
      * {@code goals-2.html}, …): at 10,000 documents there are over 100,000 goals, ninety megabytes on one page.
      */
     List<GoalsView> goalPages() {
-        List<Goal> goals = index.kb().goals().stream().sorted(GoalRows.BY_YEAR).toList();
-        int withYear = (int) goals.stream().filter(g -> g.year().isPresent()).count();
-        int pageCount = Math.max(1, (goals.size() + GOALS_PER_PAGE - 1) / GOALS_PER_PAGE);
+        GoalsPlan plan = goalsPlan();
         List<GoalsView> pages = new ArrayList<>();
-        for (int n = 1; n <= pageCount; n++) {
-            String path = goalsPage(n);
-            PageInfo page = layout.page(path, n == 1 ? "目标" : "目标（第 " + n + " 页）", "goals",
-                    List.of(new Link("", "目标")), true);
-            List<GoalRow> rows = goals.subList((n - 1) * GOALS_PER_PAGE, Math.min(goals.size(), n * GOALS_PER_PAGE))
-                    .stream().map(g -> goalRows.row(g, page.root())).toList();
-            List<Link> pager = SiteLayout.pager(page.root(), n, pageCount, IndexViewBuilder::goalsPage);
-            pages.add(new GoalsView(page, "全部目标", null, rows, goals.size(), withYear, n, pager));
+        for (int n = 1; n <= plan.pageCount(); n++) {
+            pages.add(goalsPage(plan, n));
         }
         return pages;
+    }
+
+    /**
+     * How the goals index is laid out: every goal by year (those with a year first), so that a page's goals are
+     * known, and say what the page is made from, before its view is built.
+     */
+    record GoalsPlan(List<Goal> goals, int withYear) {
+        int pageCount() {
+            return Math.max(1, (goals.size() + GOALS_PER_PAGE - 1) / GOALS_PER_PAGE);
+        }
+
+        /** The goals of page {@code n} (from 1). */
+        List<Goal> page(int n) {
+            return goals.subList((n - 1) * GOALS_PER_PAGE, Math.min(goals.size(), n * GOALS_PER_PAGE));
+        }
+    }
+
+    GoalsPlan goalsPlan() {
+        List<Goal> goals = index.kb().goals().stream().sorted(GoalRows.BY_YEAR).toList();
+        return new GoalsPlan(goals, (int) goals.stream().filter(g -> g.year().isPresent()).count());
+    }
+
+    /** Page {@code n} (from 1) of the goals index. */
+    GoalsView goalsPage(GoalsPlan plan, int n) {
+        String path = goalsPage(n);
+        PageInfo page = layout.page(path, n == 1 ? "目标" : "目标（第 " + n + " 页）", "goals",
+                List.of(new Link("", "目标")), true);
+        List<GoalRow> rows = plan.page(n).stream().map(g -> goalRows.row(g, page.root())).toList();
+        List<Link> pager = SiteLayout.pager(page.root(), n, plan.pageCount(), IndexViewBuilder::goalsPage);
+        return new GoalsView(page, "全部目标", null, rows, plan.goals().size(), plan.withYear(), n, pager);
     }
 
     /** Where page {@code number} of the goals index is. */

@@ -44,7 +44,14 @@ public final class LinkChecker {
 
     /** A check that takes the site's files one at a time, from several threads, keeping only ids and link targets. */
     public Session session() {
-        return new Session();
+        return session(path -> {
+            throw new IllegalStateException("No page was kept: " + path);
+        });
+    }
+
+    /** As {@link #session()}, reading a page {@link Session#kept kept} from the last build with {@code keptPage}. */
+    public Session session(java.util.function.Function<String, byte[]> keptPage) {
+        return new Session(keptPage);
     }
 
     /**
@@ -58,11 +65,16 @@ public final class LinkChecker {
         private final Set<String> files = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Map<String, String[]> ids = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, String> idNames = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, java.util.function.Supplier<byte[]>> keptPages = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The bytes of a kept page, read only if a page links into it. */
+        private final java.util.function.Function<String, byte[]> keptPage;
         /** Targets not yet found, by file, then by fragment ("" for none); changed only inside the map's compute. */
         private final Map<String, Map<String, Referrers>> pending = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         private final MarkupParser parser = markupParser();
+
+        private Session(java.util.function.Function<String, byte[]> keptPage) {
+            this.keptPage = keptPage;
+        }
 
         /** One link to a target: the page, the line of the page and the href as written. */
         private record Referrer(String page, int line, String href) {
@@ -100,14 +112,12 @@ public final class LinkChecker {
         }
 
         /**
-         * A page carried over unchanged from the last build, whose links were checked then and still hold (its view,
-         * which names every target, did not change). Its ids are read from {@code bytes} only if a page links into it.
+         * A file carried over unchanged from the last build, whose links were checked then and still hold (its view,
+         * which names every target, did not change). A page's ids are read (by the session's reader of kept pages)
+         * only if a page links into it: nothing is kept of it but its path, for the 200,000 pages an edit keeps.
          */
-        public void kept(String path, java.util.function.Supplier<byte[]> bytes) {
+        public void kept(String path) {
             files.add(path);
-            if (isHtml(path)) {
-                keptPages.put(path, bytes);
-            }
             settle(path);
         }
 
@@ -125,7 +135,7 @@ public final class LinkChecker {
         private String[] idsOf(String file) {
             String[] known = ids.get(file);
             if (known == null) {
-                known = ids(file, keptPages.get(file).get(), false);
+                known = ids(file, keptPage.apply(file), false);
                 ids.put(file, known);
             }
             return known;

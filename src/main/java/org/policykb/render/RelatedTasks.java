@@ -42,6 +42,11 @@ final class RelatedTasks {
     /** Per task, the ordinals of its departments, sorted. */
     private final int[][] departments;
     private final RelatedTaskTable table;
+    /** Per task position, the ordinal of its document; per document ordinal, its first task's position and its version. */
+    private final int[] documentOf;
+    private final int[] firstTask;
+    private final String[] versionOf;
+    private final Map<String, Integer> documentOrdinal = new HashMap<>();
 
     /** How much of a task's text, after its title, is compared. */
     static final int OPENING = 240;
@@ -69,18 +74,29 @@ final class RelatedTasks {
         for (int i = 0; i < size; i++) {
             Task task = tasks.get(i);
             position.put(task.id(), i);
-            departments[i] = index.departmentsOf(task).stream().mapToInt(d -> ordinal.get(d.id())).sorted().toArray();
+            List<Department> of = index.departmentsOf(task);
+            int[] own = new int[of.size()];
+            for (int k = 0; k < own.length; k++) {
+                own[k] = ordinal.get(of.get(k).id());
+            }
+            Arrays.sort(own);
+            departments[i] = own;
         }
         List<PolicyDocument> documents = index.documents();
-        int[] firstTask = new int[documents.size() + 1];
+        this.firstTask = new int[documents.size() + 1];
+        this.documentOf = new int[size];
+        this.versionOf = new String[documents.size()];
         for (int d = 0; d < documents.size(); d++) {
             firstTask[d + 1] = firstTask[d] + documents.get(d).tasks().size();
+            Arrays.fill(documentOf, firstTask[d], firstTask[d + 1], d);
+            documentOrdinal.put(documents.get(d).id(), d);
+            versionOf[d] = versions.apply(documents.get(d).id()).orElse(null);
         }
         long[][] keys = new long[size][];
         String[] wording = new String[documents.size()];
         Map<String, String> wordingByVersion = new java.util.concurrent.ConcurrentHashMap<>();
         IntStream.range(0, documents.size()).parallel().forEach(d -> {
-            java.util.Optional<String> version = versions.apply(documents.get(d).id());
+            java.util.Optional<String> version = java.util.Optional.ofNullable(versionOf[d]);
             wording[d] = version.flatMap(previous::wording).orElseGet(() -> {
                 for (int i = firstTask[d]; i < firstTask[d + 1]; i++) {
                     keys[i] = bigrams(compared(tasks.get(i)));
@@ -175,6 +191,52 @@ final class RelatedTasks {
                     table.similarity(self, k)));
         }
         return List.copyOf(matches);
+    }
+
+    /**
+     * What a task page shows of its related tasks: for each, the version of its document, its place there (which,
+     * with the version, is its id and wording) and its likeness; empty when a version is unknown. (The departments
+     * they share follow from their documents.) Read from the table alone, without the matches being made.
+     */
+    java.util.Optional<String> shownOf(Task task) {
+        Integer self = position.get(task.id());
+        if (self == null) {
+            return java.util.Optional.of("");
+        }
+        StringBuilder out = new StringBuilder();
+        return shown(self, out) ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+    }
+
+    /**
+     * What the task pages of a document show of their related tasks, as {@link #shownOf(Task)} for each task in
+     * turn; empty when a version is unknown. Every document of a site is asked, in every build.
+     */
+    java.util.Optional<String> shownOf(PolicyDocument document) {
+        Integer d = documentOrdinal.get(document.id());
+        if (d == null) {
+            return java.util.Optional.of("");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int task = firstTask[d]; task < firstTask[d + 1]; task++) {
+            out.append('\u0001');
+            if (!shown(task, out)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(out.toString());
+    }
+
+    private boolean shown(int self, StringBuilder out) {
+        for (int k = 0; k < table.count(self); k++) {
+            int other = table.related(self, k);
+            String version = versionOf[documentOf[other]];
+            if (version == null) {
+                return false;
+            }
+            out.append('\u0000').append(version).append('/').append(other - firstTask[documentOf[other]]).append('/')
+                    .append(Long.toHexString(Double.doubleToLongBits(table.similarity(self, k))));
+        }
+        return true;
     }
 
     private static int[] shared(int[] a, int[] b) {

@@ -9,12 +9,10 @@ import org.policykb.model.Task;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,9 +26,32 @@ final class RenderIndex {
     private final Map<String, PolicyDocument> documents = new TreeMap<>();
     private final Map<String, Task> tasks = new HashMap<>();
     private final Map<String, Department> departments = new TreeMap<>();
+    /** Departments by each name they are written as: every task's departments are looked up, in every build. */
+    private final Map<String, Department> departmentByName = new HashMap<>();
     private final Map<String, List<Goal>> goalsByTask = new HashMap<>();
-    private final Map<String, Map<String, Section>> sections = new HashMap<>();
-    private final Map<String, Map<String, Section>> parents = new HashMap<>();
+    /**
+     * By document, its sections and their parents by id: made when first asked for, as an incremental build asks
+     * for the sections of the few documents it renders, not of all.
+     */
+    private final Map<String, Sections> sections = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Sections(Map<String, Section> byId, Map<String, Section> parentById) {
+        static Sections of(PolicyDocument document) {
+            Map<String, Section> byId = new HashMap<>();
+            Map<String, Section> parentById = new HashMap<>();
+            for (Section section : document.root().flatten()) {
+                byId.putIfAbsent(section.id(), section);
+                section.children().forEach(c -> parentById.putIfAbsent(c.id(), section));
+            }
+            return new Sections(byId, parentById);
+        }
+    }
+
+    private Optional<Sections> sectionsOf(String documentId) {
+        PolicyDocument document = documents.get(documentId);
+        return document == null ? Optional.empty()
+                : Optional.of(sections.computeIfAbsent(documentId, id -> Sections.of(document)));
+    }
 
     RenderIndex(KnowledgeBase kb) {
         this.kb = kb;
@@ -38,18 +59,18 @@ final class RenderIndex {
             if (documents.put(document.id(), document) != null) {
                 throw new IllegalArgumentException("Two documents have the id " + document.id());
             }
-            Map<String, Section> byId = new HashMap<>();
-            document.root().flatten().forEach(s -> byId.putIfAbsent(s.id(), s));
-            sections.put(document.id(), byId);
-            Map<String, Section> parentById = new HashMap<>();
-            document.root().flatten().forEach(p -> p.children().forEach(c -> parentById.putIfAbsent(c.id(), p)));
-            parents.put(document.id(), parentById);
             document.tasks().forEach(t -> tasks.put(t.id(), t));
             for (Goal goal : document.goals()) {
                 goal.taskId().ifPresent(id -> goalsByTask.computeIfAbsent(id, k -> new ArrayList<>()).add(goal));
             }
         }
         kb.departments().forEach(d -> departments.put(d.id(), d));
+        kb.departmentIdByName().forEach((name, id) -> {
+            Department department = departments.get(id);
+            if (department != null) {
+                departmentByName.put(name, department);
+            }
+        });
     }
 
     KnowledgeBase kb() {
@@ -67,7 +88,37 @@ final class RenderIndex {
             .thenComparing(d -> d.meta().title()).thenComparing(PolicyDocument::id);
 
     List<PolicyDocument> documentsByDate() {
-        return documents.values().stream().sorted(NEWEST_FIRST).toList();
+        return byDate().documents();
+    }
+
+    /**
+     * The documents of these ids that exist, newest first ({@link #NEWEST_FIRST}): each department's ledger lists
+     * its documents so, and the documents are ordered once, not once a department.
+     */
+    List<PolicyDocument> newestFirst(java.util.Collection<String> ids) {
+        ByDate byDate = byDate();
+        return ids.stream().map(byDate.rank()::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                .sorted().mapToObj(byDate.documents()::get).toList();
+    }
+
+    /** The documents newest first, and each one's place in that order by id; made when first asked for. */
+    private record ByDate(List<PolicyDocument> documents, Map<String, Integer> rank) {
+    }
+
+    private volatile ByDate byDate;
+
+    private ByDate byDate() {
+        ByDate made = byDate;
+        if (made == null) {
+            List<PolicyDocument> sorted = documents.values().stream().sorted(NEWEST_FIRST).toList();
+            Map<String, Integer> rank = new HashMap<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                rank.put(sorted.get(i).id(), i);
+            }
+            made = new ByDate(sorted, rank);
+            byDate = made;
+        }
+        return made;
     }
 
     /** Departments by id. */
@@ -92,7 +143,7 @@ final class RenderIndex {
     }
 
     Optional<Section> findSection(String documentId, String sectionId) {
-        return Optional.ofNullable(sections.getOrDefault(documentId, Map.of()).get(sectionId));
+        return sectionsOf(documentId).map(s -> s.byId().get(sectionId));
     }
 
     /**
@@ -103,7 +154,8 @@ final class RenderIndex {
         Optional<Section> section = findSection(task.documentId(), task.sectionId());
         if (section.isPresent() && task.title() != null && section.get().title() != null
                 && section.get().title().strip().equals(task.title().strip())) {
-            section = Optional.ofNullable(parents.getOrDefault(task.documentId(), Map.of()).get(section.get().id()));
+            String id = section.get().id();
+            section = sectionsOf(task.documentId()).map(s -> s.parentById().get(id));
         }
         return section.filter(s -> s.level() > 0);
     }
@@ -114,8 +166,7 @@ final class RenderIndex {
 
     /** The department a name as written resolves to. */
     Optional<Department> departmentNamed(String name) {
-        String id = kb.departmentIdByName().get(name);
-        return id == null ? Optional.empty() : findDepartment(id);
+        return Optional.ofNullable(departmentByName.get(name));
     }
 
     Optional<Department> leadOf(Task task) {
@@ -123,21 +174,34 @@ final class RenderIndex {
     }
 
     List<Department> supportOf(Task task) {
-        Set<String> seen = new LinkedHashSet<>();
-        leadOf(task).ifPresent(d -> seen.add(d.id()));
-        List<Department> out = new ArrayList<>();
-        for (String name : task.support()) {
-            departmentNamed(name).filter(d -> seen.add(d.id())).ifPresent(out::add);
-        }
-        return out;
+        List<Department> all = departmentsOf(task);
+        return leadOf(task).isPresent() ? all.subList(1, all.size()) : all;
     }
 
     /** Lead first, then supporting departments, each once. */
     List<Department> departmentsOf(Task task) {
-        List<Department> all = new ArrayList<>();
-        leadOf(task).ifPresent(all::add);
-        all.addAll(supportOf(task));
+        // a task has a few departments: a list's scan is cheaper than a set, for the 200,000 tasks of a large site
+        List<Department> all = new ArrayList<>(1 + task.support().size());
+        Department lead = task.lead().isPresent() ? departmentByName.get(task.lead().get()) : null;
+        if (lead != null) {
+            all.add(lead);
+        }
+        for (String name : task.support()) {
+            Department department = departmentByName.get(name);
+            if (department != null && !holds(all, department)) {
+                all.add(department);
+            }
+        }
         return all;
+    }
+
+    private static boolean holds(List<Department> departments, Department department) {
+        for (Department d : departments) {
+            if (d.id().equals(department.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The part of a task id after its document id. */

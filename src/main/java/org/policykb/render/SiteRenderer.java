@@ -9,6 +9,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import org.policykb.model.Department;
+import org.policykb.model.Goal;
 import org.policykb.model.FileReuse;
 import org.policykb.model.KnowledgeBase;
 import org.policykb.model.FileSink;
@@ -156,41 +157,31 @@ public final class SiteRenderer {
 
         Emitter out = new Emitter(sink, reuse);
         // A document's own pages show that document and the shared inputs alone (a task page also its related
-        // tasks): while their versions are the same, the pages are kept without their views being built.
+        // tasks): while their versions are the same, the pages are kept without their views being built. While
+        // none of them changed, the document's pages are kept as one group, without a key made for each.
         String shared = sharedInputs(kb, ctx);
         index.documents().parallelStream().forEach(document -> {
             Optional<String> version = reuse.documentVersion(document.id());
-            page(out, SiteUrls.document(document.id()), "document.ftlh", version.map(v -> shared + v),
-                    () -> documents.document(document));
-            page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", version.map(v -> shared + v),
-                    () -> documents.goals(document));
-            for (Task task : document.tasks()) {
-                page(out, SiteUrls.task(task.id()), "task.ftlh",
-                        version.flatMap(v -> relatedInputs(task, related, reuse).map(r -> shared + v + r)),
-                        () -> tasks.task(task));
-            }
+            out.group(DOCUMENT_GROUP + document.id(), version.flatMap(v -> documentGroupInputs(shared, v, document, related)),
+                    () -> documentPages(out, document, version.map(v -> shared + v), documents, tasks, related, reuse));
         });
         // A department's pages and ledger show its tasks, their documents and the shared inputs alone; a page only
         // the tasks of its own documents, so an edit remakes the pages of the edited document, not the whole ledger.
-        index.departments().parallelStream().forEach(department -> {
-            DepartmentViewBuilder.Plan plan = departments.plan(department);
-            List<Map.Entry<String, Integer>> partners = departments.partners(plan);
-            for (int n = 1; n <= plan.pageCount(); n++) {
-                int number = n;
-                page(out, SiteUrls.departmentPage(department.id(), n), "department.ftlh",
-                        departmentPageInputs(shared, plan, partners, n, reuse),
-                        () -> departments.page(plan, partners, number));
-            }
-            out.streamed(DepartmentViewBuilder.ledgerPath(department), departmentInputs(shared, plan, reuse),
-                    stream -> ledger.write(plan.lead(), plan.support(), reuse::documentVersion, stream));
-        });
+        // A department none of whose documents changed is kept as one group, without being laid out.
+        index.departments().parallelStream().forEach(department -> out.group(DEPARTMENT_GROUP + department.id(),
+                departmentGroupInputs(shared, department, index, reuse),
+                () -> departmentPages(out, department, shared, departments, ledger, reuse)));
         // The index pages link to every document and goal: made last, their links are checked against pages already
         // there, instead of waiting (in memory) for the pages they name.
-        page(out, SiteLayout.HOME, "home.ftlh", indexes.home());
+        IndexViewBuilder.GoalsPlan goalsPlan = indexes.goalsPlan();
+        page(out, SiteLayout.HOME, "home.ftlh", indexes.home(goalsPlan));
         page(out, SiteLayout.DOCUMENTS, "documents.ftlh", indexes.documents());
         page(out, SiteLayout.DEPARTMENTS, "departments.ftlh", indexes.departments());
-        for (GoalsView goals : indexes.goalPages()) {
-            page(out, IndexViewBuilder.goalsPage(goals.pageNumber()), "goals.ftlh", goals);
+        // a page of the goals index shows its goals, each from its document: kept while their versions are the same
+        for (int n = 1; n <= goalsPlan.pageCount(); n++) {
+            int number = n;
+            page(out, IndexViewBuilder.goalsPage(n), "goals.ftlh", goalsPageInputs(shared, goalsPlan, n, index, reuse),
+                    () -> indexes.goalsPage(goalsPlan, number));
         }
         // a host serves 404.html at any missing address, however deep: with the base URL its links work from all
         String notFoundRoot = ctx.baseUrl().orElse(RelativeHref.root(SiteLayout.NOT_FOUND));
@@ -213,8 +204,49 @@ public final class SiteRenderer {
             out.add(ChangeFeed.atom(changes, ctx));
         });
         copyAssets(out);
-        out.add(OutputFile.utf8("sitemap.xml", Sitemap.xml(out.sitemap(), ctx)));
+        // kept while it lists the same pages: at 10,000 documents it has 240,000 addresses to escape
+        List<String> sitemap = out.sitemap().stream().sorted().toList();
+        out.streamed("sitemap.xml", Optional.of(Sitemap.inputs(sitemap, ctx)),
+                stream -> stream.write(Sitemap.xml(sitemap, ctx).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return related.table();
+    }
+
+    /** Names the group of a document's pages and of a department's pages and ledger, apart from any path. */
+    private static final String DOCUMENT_GROUP = "group:document/";
+    private static final String DEPARTMENT_GROUP = "group:department/";
+
+    /** A document's page, goals page and task pages, kept by {@code inputs} (with their related tasks) or made. */
+    private List<String> documentPages(Emitter out, PolicyDocument document, Optional<String> inputs,
+                                       DocumentViewBuilder documents, TaskViewBuilder tasks, RelatedTasks related,
+                                       FileReuse reuse) {
+        List<String> paths = new ArrayList<>(document.tasks().size() + 2);
+        paths.add(page(out, SiteUrls.document(document.id()), "document.ftlh", inputs, () -> documents.document(document)));
+        paths.add(page(out, DocumentViewBuilder.goalsPath(document), "goals.ftlh", inputs, () -> documents.goals(document)));
+        for (Task task : document.tasks()) {
+            paths.add(page(out, SiteUrls.task(task.id()), "task.ftlh",
+                    inputs.flatMap(v -> related.shownOf(task).map(r -> v + r)),
+                    () -> tasks.task(task)));
+        }
+        return paths;
+    }
+
+    /** A department's pages and ledger, laid out; each kept by its inputs or made. */
+    private List<String> departmentPages(Emitter out, Department department, String shared,
+                                         DepartmentViewBuilder departments, DepartmentLedger ledger, FileReuse reuse) {
+        DepartmentViewBuilder.Plan plan = departments.plan(department);
+        List<Map.Entry<String, Integer>> partners = departments.partners(plan);
+        List<String> paths = new ArrayList<>(plan.pageCount() + 1);
+        for (int n = 1; n <= plan.pageCount(); n++) {
+            int number = n;
+            paths.add(page(out, SiteUrls.departmentPage(department.id(), n), "department.ftlh",
+                    departmentPageInputs(shared, plan, partners, n, reuse),
+                    () -> departments.page(plan, partners, number)));
+        }
+        String ledgerPath = DepartmentViewBuilder.ledgerPath(department);
+        out.streamed(ledgerPath, departmentInputs(shared, plan, reuse),
+                stream -> ledger.write(plan.lead(), plan.support(), reuse::documentVersion, stream));
+        paths.add(ledgerPath);
+        return paths;
     }
 
     /** Passes files on, refusing a second file for one path, and notes the pages for the sitemap. */
@@ -265,6 +297,28 @@ public final class SiteRenderer {
             }
         }
 
+        /**
+         * A group of files kept whole when it was made from the same {@code inputs} (when known), else made by
+         * {@code make}, which returns their paths; kept pages are listed in the sitemap like made ones.
+         */
+        void group(String group, Optional<String> inputs, java.util.function.Supplier<List<String>> make) {
+            if (inputs.isEmpty()) {
+                make.get();
+                return;
+            }
+            reuse.keepGroup(group, inputs.get(), make).ifPresent(kept -> kept.forEach(path -> {
+                claim(path);
+                if (isPage(path)) {
+                    sitemap.add(path);
+                }
+            }));
+        }
+
+        /** The files {@link #page} makes, which the sitemap lists. */
+        private static boolean isPage(String path) {
+            return path.endsWith(".html");
+        }
+
         /** Claims a kept file's path, or makes the file. */
         private void keepOrMake(String path, boolean kept, java.util.function.Supplier<String> make) {
             if (kept) {
@@ -309,16 +363,17 @@ public final class SiteRenderer {
      * A page kept when it was made from the same {@code inputs} (when known; the template is added to them),
      * else when its view's digest is the same; the view is built only when needed, at most once.
      */
-    private void page(Emitter out, String path, String template, Optional<String> inputs,
-                      java.util.function.Supplier<Object> view) {
+    private String page(Emitter out, String path, String template, Optional<String> inputs,
+                        java.util.function.Supplier<Object> view) {
         if (inputs.isEmpty()) {
             page(out, path, template, view.get());
-            return;
+            return path;
         }
         Object[] built = new Object[1];
         java.util.function.Supplier<Object> once = () -> built[0] != null ? built[0] : (built[0] = view.get());
         out.page(path, inputs.get() + "\u0000" + template, () -> digest(template, once.get()),
                 () -> process(template, once.get()));
+        return path;
     }
 
     /**
@@ -378,18 +433,62 @@ public final class SiteRenderer {
     }
 
     /**
-     * What a task page shows of its related tasks: each one's id, document version and likeness, or empty when
-     * a version is unknown. (The departments they share follow from their documents and the shared inputs.)
+     * What all of a document's pages are made from: the shared inputs, the document's version (which says what its
+     * tasks are) and what its task pages show of their related tasks. Empty when a version is unknown.
      */
-    private static Optional<String> relatedInputs(Task task, RelatedTasks related, FileReuse reuse) {
-        StringBuilder out = new StringBuilder();
-        for (RelatedTasks.Match match : related.of(task)) {
-            Optional<String> version = reuse.documentVersion(match.task().documentId());
+    private static Optional<String> documentGroupInputs(String shared, String version, PolicyDocument document,
+                                                        RelatedTasks related) {
+        return related.shownOf(document).map(shown -> shared + version + shown);
+    }
+
+    /**
+     * What all of a department's pages and its ledger are made from: the shared inputs, the department (its names
+     * and task lists) and the versions of its tasks' documents, in the order first met. Empty when a version is
+     * unknown. Needs no layout of the department's pages: their documents' order follows from the versions.
+     */
+    private static Optional<String> departmentGroupInputs(String shared, Department department, RenderIndex index,
+                                                          FileReuse reuse) {
+        StringBuilder out = new StringBuilder(shared).append(department);
+        Set<String> documents = new java.util.LinkedHashSet<>();
+        for (List<String> ids : List.of(department.leadTasks(), department.supportTasks())) {
+            for (String id : ids) {
+                index.findTask(id).ifPresent(task -> documents.add(task.documentId()));
+            }
+        }
+        for (String document : documents) {
+            Optional<String> version = reuse.documentVersion(document);
             if (version.isEmpty()) {
                 return Optional.empty();
             }
-            out.append('\u0000').append(match.task().id()).append('\u0000').append(version.get())
-                    .append('\u0000').append(match.similarity());
+            out.append('\u0000').append(version.get());
+        }
+        return Optional.of(out.toString());
+    }
+
+    /**
+     * What page {@code n} of the goals index is made from: the shared inputs, its place among the pages, the counts
+     * it shows, and its goals, each by id and the version of its document (and of its task's, when another).
+     * Empty when a version is unknown.
+     */
+    private static Optional<String> goalsPageInputs(String shared, IndexViewBuilder.GoalsPlan plan, int n,
+                                                    RenderIndex index, FileReuse reuse) {
+        StringBuilder out = new StringBuilder(shared).append(n).append('/').append(plan.pageCount()).append('\u0000')
+                .append(plan.goals().size()).append('\u0000').append(plan.withYear());
+        for (Goal goal : plan.page(n)) {
+            Optional<String> version = reuse.documentVersion(goal.documentId());
+            if (version.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('\u0000').append(goal.id()).append('\u0000').append(version.get());
+            Optional<String> taskDocument = goal.taskId().flatMap(index::findTask).map(Task::documentId)
+                    .filter(id -> !id.equals(goal.documentId()));
+            if (taskDocument.isPresent()) {
+                Optional<String> taskVersion = reuse.documentVersion(taskDocument.get());
+                if (taskVersion.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.append('\u0001').append(taskVersion.get());
+            }
         }
         return Optional.of(out.toString());
     }

@@ -12,6 +12,11 @@ final class Sitemap {
     private Sitemap() {
     }
 
+    /** What the sitemap of these pages is made from: the context's base URL and date, and the pages. */
+    static String inputs(List<String> pagePaths, RenderContext context) {
+        return context.baseUrl().orElse("") + "\u0000" + context.generatedOn() + "\u0000" + String.join("\u0000", pagePaths);
+    }
+
     static String xml(List<String> pagePaths, RenderContext context) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

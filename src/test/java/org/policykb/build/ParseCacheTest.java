@@ -80,6 +80,32 @@ class ParseCacheTest {
     }
 
     @Test
+    void anEntryLeavesOutTheTextsOfTasksAndGoalsThatAreTheirSpansOfTheSource(@TempDir Path tmp) throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        BuildResult first = build(content, out);
+        String entries = String.join("\n", entryNames(out).stream().map(name -> {
+            try {
+                return Files.readString(entries(out).resolve(name));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList());
+        var task = first.knowledgeBase().tasks().stream().filter(t -> t.text().contains("健全完善美育工作评价机制"))
+                .findFirst().orElseThrow();
+        assertFalse(entries.contains("健全完善美育工作评价机制"), "a task's text is taken from the source");
+        var goal = first.knowledgeBase().goals().stream().filter(g -> g.text().contains("普惠性幼儿园覆盖率达到80%"))
+                .findFirst().orElseThrow();
+        assertFalse(entries.contains("普惠性幼儿园覆盖率达到80%"), "a goal's text is taken from the source");
+
+        BuildResult second = build(content, out);
+        assertEquals(List.of(0, 5), List.of(second.documentsParsed(), second.documentsCached()));
+        assertTrue(second.knowledgeBase().tasks().contains(task), "the task comes back with its text");
+        assertTrue(second.knowledgeBase().goals().contains(goal), "the goal comes back with its text");
+        assertEquals(first.knowledgeBase(), second.knowledgeBase());
+    }
+
+    @Test
     void aWarmBuilderReadsFromMemoryAndKeepsTheEntriesOnDisk(@TempDir Path tmp) throws Exception {
         Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");

@@ -259,4 +259,68 @@ class RegenerationTest {
         build(content, out, false);
         assertSameAsCleanBuild(content, out);
     }
+
+    @Test
+    void rewordingATaskRendersTheTaskPagesOfOtherDocumentsWhoseRelatedTasksChangeAndNoOthers(@TempDir Path tmp)
+            throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Map<String, byte[]> before = tree(out);
+
+        // the work plan's task 13 is worded as the five-year plan's task 3: the two become related
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("13.美育工作抓机制创品牌。健全完善美育工作评价机制",
+                "13.完善示范性智育水平培养体系。严格落实中小学国家课程方案和课程标准，开齐课程、开足课时。加强学校课程体系建设"));
+        BuildResult second = build(content, out, false);
+        Map<String, byte[]> after = tree(out);
+
+        List<String> rendered = second.renderedPages();
+        String related = "tasks/" + FIVE_YEAR_PLAN + "/t-完善示范性智育水平培养体系.html";
+        assertTrue(new String(after.get(related), java.nio.charset.StandardCharsets.UTF_8).contains(WORK_PLAN),
+                "the five-year plan's task now has the reworded task among its related tasks");
+        List<String> changedElsewhere = after.keySet().stream()
+                .filter(p -> p.startsWith("tasks/") && !p.startsWith("tasks/" + WORK_PLAN + "/"))
+                .filter(p -> before.containsKey(p) && !Arrays.equals(before.get(p), after.get(p))).sorted().toList();
+        assertTrue(changedElsewhere.contains(related), changedElsewhere.toString());
+        assertTrue(rendered.containsAll(changedElsewhere), "every page of another document that shows the change is"
+                + " rendered: " + changedElsewhere + " / " + rendered);
+        List<String> renderedElsewhere = rendered.stream().filter(p -> (p.startsWith("tasks/") || p.startsWith("documents/")
+                || p.startsWith("goals/")) && !p.contains(WORK_PLAN)).toList();
+        assertTrue(renderedElsewhere.stream().allMatch(p -> p.startsWith("tasks/")),
+                "other documents' own pages stay: " + renderedElsewhere);
+        long otherTasks = second.knowledgeBase().tasks().stream().filter(t -> !t.documentId().equals(WORK_PLAN)).count();
+        assertTrue(renderedElsewhere.size() * 4L < otherTasks, "only the tasks whose related tasks changed: "
+                + renderedElsewhere.size() + " of " + otherTasks);
+
+        assertSameAsCleanBuild(content, out);
+    }
+
+    @Test
+    void pagesMadeAgainInOneBuildAreKeptAsAGroupInTheNext(@TempDir Path tmp) throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Path workPlan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(workPlan, Files.readString(workPlan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        BuildResult second = build(content, out, false);
+        assertTrue(second.renderedPages().contains("documents/" + WORK_PLAN + ".html"), second.renderedPages().toString());
+
+        // the work plan's pages, made (or asked about one by one) in the last build, are now kept with no page asked
+        Path fiveYearPlan = content.resolve(FIVE_YEAR_PLAN + ".txt");
+        Files.writeString(fiveYearPlan, Files.readString(fiveYearPlan).replace("优良率、合格率达到55%", "优良率、合格率达到60%"));
+        BuildResult third = build(content, out, false);
+        List<String> rendered = third.renderedPages();
+        assertTrue(rendered.contains("documents/" + FIVE_YEAR_PLAN + ".html"), rendered.toString());
+        assertTrue(rendered.stream().noneMatch(p -> p.contains(WORK_PLAN)), "the work plan's pages are kept: " + rendered);
+        assertEquals(third.pagesKept() + rendered.size(), third.knowledgeBase().tasks().size()
+                + 2 * third.knowledgeBase().documents().size() + third.knowledgeBase().departments().size() + 4,
+                "every page is either rendered or kept");
+        String groups = Files.readString(SiteBuilder.stateFolder(out).resolve(PageDigests.PAGES));
+        assertTrue(groups.lines().anyMatch(l -> l.startsWith("group:document/" + WORK_PLAN + "\t")
+                && l.contains("\ttasks/" + WORK_PLAN + "/t-学前教育抓普惠扩公办.html\t")),
+                "a document's pages are recorded as one group, its task pages among them");
+
+        assertSameAsCleanBuild(content, out);
+    }
 }

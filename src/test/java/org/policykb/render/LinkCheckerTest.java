@@ -51,11 +51,14 @@ class LinkCheckerTest {
     void linksAheadFromManyThreadsAreSettledOrReportedOnce() {
         // 400 pages, each linking to the next one's anchor and to a missing anchor of page 0, arriving from
         // several threads in any order: the only broken target is reported once, with the count of the others
-        LinkChecker.Session session = new LinkChecker().session();
+        LinkChecker.Session session = new LinkChecker().session(path -> {
+            assertEquals("p/kept.html", path, "only the kept page linked into is read");
+            return "<p id=\"here\">kept</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
         java.util.stream.IntStream.range(0, 400).parallel().forEach(n -> session.accept(OutputFile.utf8(
                 "p/" + n + ".html", "<h1 id=\"top\">" + n + "</h1><a href=\"" + (n + 1) % 400 + ".html#top\">next</a>\n"
                         + "<a href=\"0.html#gone\">gone</a>")));
-        session.kept("p/kept.html", () -> "<p id=\"here\">kept</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        session.kept("p/kept.html");
         session.accept(OutputFile.utf8("late.html", "<a href=\"p/kept.html#here\">kept</a>"));
         List<Problem> problems = session.problems();
         assertEquals(3, problems.size(), problems.toString());

@@ -294,7 +294,11 @@ class SiteRendererTest {
         renderer.render(kb, CONTEXT, org.policykb.model.ChangeLog.empty(), first, RelatedTaskTable.NONE, all::add);
         int ownPages = kb.tasks().size() + 2 * kb.documents().size();
         long departmentFiles = first.inputs.keySet().stream().filter(p -> p.startsWith("departments/")).count();
-        assertEquals(ownPages, first.inputs.size() - departmentFiles, "every document, goals and task page has inputs");
+        long goalsIndexPages = first.inputs.keySet().stream().filter(p -> p.matches("goals(-\\d+)?\\.html")).count();
+        assertEquals(1, goalsIndexPages, "the goals index has inputs");
+        assertTrue(first.inputs.containsKey("sitemap.xml"), "the sitemap has inputs: the pages it lists");
+        assertEquals(ownPages, first.inputs.size() - departmentFiles - goalsIndexPages - 1,
+                "every document, goals and task page has inputs");
         assertTrue(departmentFiles >= 2L * kb.departments().size(), "a department's pages and its ledger have inputs");
 
         RecordingReuse same = new RecordingReuse(first.inputs, versions);
@@ -326,6 +330,8 @@ class SiteRendererTest {
         }
         expected.add(org.policykb.model.SiteUrls.document(edited));
         expected.add(DocumentViewBuilder.goalsPath(editedDocument));
+        assertTrue(!editedDocument.goals().isEmpty(), "the edited document has goals");
+        expected.add("goals.html"); // the goals index lists the edited document's goals
         // and the pages and ledger of each department with a task in it; the other departments are kept as they are
         java.util.Set<String> editedTasks = editedDocument.tasks().stream().map(t -> t.id())
                 .collect(java.util.stream.Collectors.toSet());

@@ -44,6 +44,14 @@ class TextDecoderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInUtf8IsDecodedAsWritten() {
+        String text = POLICY + "（原文此处有乱码\uFFFD）";
+        Decoded decoded = decoded(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(text, decoded.text());
+        assertEquals("UTF-8", decoded.charset());
+    }
+
+    @Test
     void utf8ByteOrderMarkIsNotPartOfTheText() {
         Decoded decoded = decoded(withPrefix(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, GOAL, StandardCharsets.UTF_8));
         assertEquals(GOAL, decoded.text());
