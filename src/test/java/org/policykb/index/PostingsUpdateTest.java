@@ -86,14 +86,33 @@ class PostingsUpdateTest {
         return paths.stream().filter(p -> p.matches("search/(s|sc|p|k/[0-9]+)/.*")).count();
     }
 
-    @Test
-    void anEditedFigureRemakesTheTermsItChangedAndTheRestIsKept(@TempDir Path dir) throws IOException {
-        Path content = org.policykb.testing.TemplateCorpus.write(dir.resolve("content"), 60);
-        Path state = dir.resolve("browser.state");
-        try (SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+    /** 60 generated documents in {@code content}, indexed, their browser index published whole. */
+    private record Corpus(Path content, Path state, SearchIndex index, KnowledgeBase kb, Published site, boolean firstUpdated)
+            implements AutoCloseable {
+        static Corpus in(Path dir) throws IOException {
+            Path content = org.policykb.testing.TemplateCorpus.write(dir.resolve("content"), 60);
+            SearchIndex index = SearchIndex.open(dir.resolve("index"));
             KnowledgeBase kb = org.policykb.build.KnowledgeBaseReader.read(content);
             Published site = new Published();
-            assertFalse(site.export(index, kb, index.update(kb).change(), state), "a first export is made whole");
+            Path state = dir.resolve("browser.state");
+            boolean updated = site.export(index, kb, index.update(kb).change(), state);
+            return new Corpus(content, state, index, kb, site, updated);
+        }
+
+        @Override
+        public void close() throws IOException {
+            index.close();
+        }
+    }
+
+    @Test
+    void anEditedFigureRemakesTheTermsItChangedAndTheRestIsKept(@TempDir Path dir) throws IOException {
+        try (Corpus corpus = Corpus.in(dir)) {
+            Path content = corpus.content();
+            Path state = corpus.state();
+            SearchIndex index = corpus.index();
+            Published site = corpus.site();
+            assertFalse(corpus.firstUpdated(), "a first export is made whole");
             long allPostings = postingsFiles(List.copyOf(site.files.keySet()));
 
             // one figure in one document: the same tokens but two, the same lengths
@@ -120,12 +139,12 @@ class PostingsUpdateTest {
 
     @Test
     void aTermThatGainsFurtherPagesRenumbersThePagedTermsAfterItInItsShard(@TempDir Path dir) throws IOException {
-        Path content = org.policykb.testing.TemplateCorpus.write(dir.resolve("content"), 60);
-        Path state = dir.resolve("browser.state");
-        try (SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
-            KnowledgeBase kb = org.policykb.build.KnowledgeBaseReader.read(content);
-            Published site = new Published();
-            site.export(index, kb, index.update(kb).change(), state);
+        try (Corpus corpus = Corpus.in(dir)) {
+            Path content = corpus.content();
+            Path state = corpus.state();
+            SearchIndex index = corpus.index();
+            KnowledgeBase kb = corpus.kb();
+            Published site = corpus.site();
             DirectoryReader reader = index.reader();
             int minDf = BrowserClasses.minDf(reader.numDocs());
             java.util.function.Predicate<String> rare = term -> df(reader, term) < minDf;
