@@ -95,13 +95,7 @@ final class BrowserClasses {
      */
     private static Optional<BrowserClasses> of(DirectoryReader reader, String field, int[] itemOfDoc, int items,
                                                int minDf, int maxClasses) throws IOException {
-        byte[] norms = BrowserPostings.norms(reader, field);
-        int[] normOfItem = new int[items];
-        for (int doc = 0; doc < itemOfDoc.length; doc++) {
-            if (itemOfDoc[doc] >= 0) {
-                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
-            }
-        }
+        int[] normOfItem = BrowserPostings.normOfItem(reader, field, itemOfDoc, items);
         int[] classOfItem = normOfItem.clone();
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms != null) {

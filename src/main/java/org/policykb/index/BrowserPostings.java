@@ -164,13 +164,7 @@ final class BrowserPostings {
             this.terms = terms.iterator();
             this.docCount = stats.docCount();
             this.normInverse = normInverse(stats.avgdl());
-            byte[] norms = norms(reader, stats.name());
-            this.normOfItem = new int[reader.numDocs()];
-            for (int doc = 0; doc < itemOfDoc.length; doc++) {
-                if (itemOfDoc[doc] >= 0) {
-                    normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
-                }
-            }
+            this.normOfItem = normOfItem(reader, stats.name(), itemOfDoc, reader.numDocs());
             this.freqOfItem = new int[normOfItem.length];
             this.itemOfDoc = itemOfDoc;
             this.live = MultiBits.getLiveDocs(reader);
@@ -379,6 +373,18 @@ final class BrowserPostings {
             out.append('}');
         }
         return out.append('}');
+    }
+
+    /** Each of the {@code items} live items' norm in {@code field}, by item number ({@code itemOfDoc}: -1 for deleted). */
+    static int[] normOfItem(DirectoryReader reader, String field, int[] itemOfDoc, int items) throws IOException {
+        byte[] norms = norms(reader, field);
+        int[] normOfItem = new int[items];
+        for (int doc = 0; doc < itemOfDoc.length; doc++) {
+            if (itemOfDoc[doc] >= 0) {
+                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
+            }
+        }
+        return normOfItem;
     }
 
     /** The norm byte of every document for one field (0 where the document has no such field). */

@@ -96,13 +96,7 @@ final class PostingsUpdate {
             return Optional.empty();
         }
         BrowserClasses classes = previous.get().classes();
-        byte[] norms = BrowserPostings.norms(reader, SearchFields.TEXT);
-        int[] normOfItem = new int[items];
-        for (int doc = 0; doc < itemOfDoc.length; doc++) {
-            if (itemOfDoc[doc] >= 0) {
-                normOfItem[itemOfDoc[doc]] = norms[doc] & 0xFF;
-            }
-        }
+        int[] normOfItem = BrowserPostings.normOfItem(reader, SearchFields.TEXT, itemOfDoc, items);
         java.util.function.ToIntFunction<String> df = term -> {
             try {
                 return LiveStatistics.docFreq(reader, new org.apache.lucene.index.Term(SearchFields.TEXT, term));
