@@ -253,17 +253,20 @@ public final class SearchIndex implements AutoCloseable {
                 continue;
             }
             var fields = segment.getFieldInfos();
-            if (fields.fieldInfo(SearchFields.DOCUMENT_KEY) == null || fields.fieldInfo(SearchFields.TOKENS) == null
-                    || fields.fieldInfo(SearchFields.ID_VALUE) == null) {
+            if (fields.fieldInfo(SearchFields.TOKENS) == null || fields.fieldInfo(SearchFields.ID_VALUE) == null) {
+                return false;
+            }
+            var own = segment.postings(new Term(SearchFields.TYPE, HitType.DOCUMENT.code()));
+            if (own == null) {
+                // IndexWriter may put a document's other items in a segment of their own, which has no keys
+                continue;
+            }
+            if (fields.fieldInfo(SearchFields.DOCUMENT_KEY) == null) {
                 return false;
             }
             org.apache.lucene.util.Bits live = segment.getLiveDocs();
             var ids = segment.getSortedDocValues(SearchFields.ID_VALUE);
             var documentKeys = segment.getBinaryDocValues(SearchFields.DOCUMENT_KEY);
-            var own = segment.postings(new Term(SearchFields.TYPE, HitType.DOCUMENT.code()));
-            if (own == null) {
-                continue;
-            }
             for (int doc = own.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = own.nextDoc()) {
                 if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !documentKeys.advanceExact(doc)) {
                     continue;
