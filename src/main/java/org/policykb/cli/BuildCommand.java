@@ -47,6 +47,20 @@ final class BuildCommand implements Callable<Integer> {
             errors.println("policykb build: " + e.getMessage());
             return 2;
         }
+        // A worker thread that runs out of memory as well can fail even to hand its error on, and the JVM then
+        // prints that thread's trace: the build says it plainly instead, once, from here.
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                return;
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                errors.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(errors);
+            }
+        });
         try {
             Progress progress = TerminalProgress.forConsole(errors);
             BuildResult result = new SiteBuilder().build(settings, progress);
@@ -79,6 +93,8 @@ final class BuildCommand implements Callable<Integer> {
                 return 3;
             }
             throw (RuntimeException) e;
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 
