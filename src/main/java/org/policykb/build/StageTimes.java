@@ -5,20 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** How long each stage of a build took, in order, for the build report and the benchmark profile. */
+/**
+ * How long each stage of a build took, in the order they started, for the build report and the benchmark profile.
+ * Stages may run at the same time, on several threads (the indexes beside the render): their times then overlap.
+ */
 public final class StageTimes {
     /** One stage: its name and its wall time. */
     public record Stage(String name, Duration took) {
     }
 
-    private final List<Stage> stages = new ArrayList<>();
+    /** A stage and when it started, for the order. */
+    private record Started(long start, Stage stage) {
+    }
+
+    private final List<Started> stages = java.util.Collections.synchronizedList(new ArrayList<>());
 
     <T> T time(String name, Supplier<T> work) {
         long start = System.nanoTime();
         try {
             return work.get();
         } finally {
-            stages.add(new Stage(name, Duration.ofNanos(System.nanoTime() - start)));
+            stages.add(new Started(start, new Stage(name, Duration.ofNanos(System.nanoTime() - start))));
         }
     }
 
@@ -27,7 +34,7 @@ public final class StageTimes {
         try {
             return work.get();
         } finally {
-            stages.add(new Stage(name, Duration.ofNanos(System.nanoTime() - start)));
+            stages.add(new Started(start, new Stage(name, Duration.ofNanos(System.nanoTime() - start))));
         }
     }
 
@@ -37,13 +44,15 @@ public final class StageTimes {
     }
 
     public List<Stage> stages() {
-        return List.copyOf(stages);
+        synchronized (stages) {
+            return stages.stream().sorted(java.util.Comparator.comparingLong(Started::start)).map(Started::stage).toList();
+        }
     }
 
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
-        for (Stage s : stages) {
+        for (Stage s : stages()) {
             out.append(out.isEmpty() ? "" : ", ").append(s.name()).append(' ')
                     .append(String.format("%.2f s", s.took().toMillis() / 1000.0));
         }

@@ -84,6 +84,36 @@ class RegenerationTest {
     }
 
     @Test
+    void anIndexThatCannotBeOpenedFailsTheBuildBesideTheRenderAndLeavesTheSiteAsItWas(@TempDir Path tmp) throws Exception {
+        Path content = Fixtures.copyOfContent(tmp.resolve("content"));
+        Path out = tmp.resolve("site");
+        build(content, out, false);
+        Map<String, byte[]> published = tree(out);
+        // the search index's folder is a file now: the indexing, which runs beside the render, fails early
+        Path index = SiteBuilder.stateFolder(out).resolve("index");
+        try (Stream<Path> walk = Files.walk(index)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(index, "not an index");
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+
+        IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> build(content, out, false));
+        assertTrue(failure.toString().contains("index"), failure.toString());
+        Map<String, byte[]> after = tree(out);
+        assertEquals(published.keySet(), after.keySet(), "the published site keeps its files");
+        for (String path : published.keySet()) {
+            assertTrue(Arrays.equals(published.get(path), after.get(path)), "the published site changed in " + path);
+        }
+        try (Stream<Path> beside = Files.list(tmp)) {
+            assertEquals(List.of(), beside.map(p -> p.getFileName().toString()).filter(n -> n.contains(".new-")).toList(),
+                    "the half-made site is removed");
+        }
+    }
+
+    @Test
     void editingOneDocumentRewritesItsPagesAndReportsTheChange(@TempDir Path tmp) throws Exception {
         Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
