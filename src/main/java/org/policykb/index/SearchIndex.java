@@ -99,6 +99,9 @@ public final class SearchIndex implements AutoCloseable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(64)
+                // an update that fails half-way (out of memory, a bad document) must leave the last commit, not
+                // commit on close what it wrote so far: a document with half its items would pass for indexed
+                .setCommitOnClose(false)
                 .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy());
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         int deleted = 0;

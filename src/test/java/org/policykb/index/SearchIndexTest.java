@@ -125,6 +125,32 @@ class SearchIndexTest {
     }
 
     @Test
+    void anUpdateThatFailsHalfWayLeavesTheLastCommitWhole(@TempDir Path dir) throws IOException {
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        java.util.Map<String, String> second = new java.util.HashMap<>();
+        kb.documents().forEach(d -> {
+            first.put(d.id(), "first");
+            second.put(d.id(), "second");
+        });
+        // every document is rewritten, and the last one's items cannot be made (its sections lie beyond its text),
+        // so the update stops while others are half-way or done
+        List<PolicyDocument> broken = new ArrayList<>(kb.documents());
+        PolicyDocument last = broken.removeLast();
+        broken.add(new PolicyDocument(last.id(), last.source(), "", last.meta(), last.root(), last.tasks(),
+                last.goals(), last.problems()));
+        KnowledgeBase brokenKb = new KnowledgeBase(broken, kb.departments(), kb.departmentIdByName(), List.of());
+        try (SearchIndex own = SearchIndex.open(dir)) {
+            SearchIndex.UpdateCounts made = own.update(kb, first);
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> own.update(brokenKb, second));
+
+            SearchIndex.UpdateCounts again = own.update(kb, first);
+            assertEquals(0, again.written(), "nothing of the failed update was committed: every document is as it was");
+            assertEquals(made.contentKey(), again.contentKey());
+            assertEquals(made.total(), own.reader().numDocs(), "every item is there once");
+        }
+    }
+
+    @Test
     void aDocumentOfAnUnchangedVersionIsPassedOverUnlessItsItemNumbersMoved(@TempDir Path dir) throws IOException {
         java.util.Map<String, String> versions = new java.util.HashMap<>();
         kb.documents().forEach(d -> versions.put(d.id(), "read once:" + d.id()));
