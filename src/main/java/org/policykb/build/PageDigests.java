@@ -56,22 +56,6 @@ final class PageDigests {
         return reading;
     }
 
-    /** What {@link #readAside} read, once it has. */
-    static Map<String, String> await(java.util.concurrent.Future<Map<String, String>> reading) {
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the digests of the published site", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error error -> throw error; // out of memory, say: the build reports it as such
-                default -> throw new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
     /** The file cut into blocks of whole lines, about a megabyte each, as {start, end} offsets. */
     private static java.util.stream.Stream<int[]> blocks(byte[] bytes) {
         List<int[]> blocks = new ArrayList<>();

@@ -111,7 +111,7 @@ public final class SiteBuilder {
             LinkChecker.Session links = new LinkChecker().session(publication::read);
             java.util.concurrent.atomic.AtomicInteger fileCount = new java.util.concurrent.atomic.AtomicInteger();
             // where the parts of the published streamed files are, and of the new ones
-            Map<String, String> previousLayouts = PageDigests.await(publishedLayouts);
+            Map<String, String> previousLayouts = await(publishedLayouts);
             Map<String, String> layouts = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Queue<String> rendered = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -157,7 +157,7 @@ public final class SiteBuilder {
                 SiteRenderer renderer = renderer(settings.templates());
                 // A page whose inputs (theme, template, view) did not change, and a search card whose item did not,
                 // is carried over from the published site: not made, written or checked again.
-                Map<String, String> previousDigests = PageDigests.await(publishedDigests);
+                Map<String, String> previousDigests = await(publishedDigests);
                 FileReuse reuse = new CarryOver(previousDigests, digests, publication, links, rendered::add, keptPages, keptFiles,
                         versions);
                 CarryOver cardReuse = new CarryOver(previousDigests, digests, publication, links, path -> { }, keptFiles, keptFiles,
@@ -248,13 +248,13 @@ public final class SiteBuilder {
         }
     }
 
-    /** The indexing's result once it has ended; what failed there is thrown here as it was thrown. */
-    private static Indexed await(java.util.concurrent.FutureTask<Indexed> indexing) throws IOException {
+    /** The result of work done on another thread, once it has ended; what failed there is thrown here as it was. */
+    private static <T> T await(java.util.concurrent.Future<T> work) throws IOException {
         try {
-            return indexing.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while indexing");
+            throw new java.io.InterruptedIOException("Interrupted while waiting for work of the build");
         } catch (java.util.concurrent.ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;

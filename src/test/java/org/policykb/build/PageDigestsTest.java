@@ -19,7 +19,7 @@ class PageDigestsTest {
     Path state;
 
     @Test
-    void aRecordOfManyBlocksReadsBackAsWrittenWithChinesePathsAmongThem() throws IOException {
+    void aRecordOfManyBlocksReadsBackAsWrittenWithChinesePathsAmongThem() throws Exception {
         Map<String, String> written = new HashMap<>();
         // more than a megabyte, so it is read in several blocks; every hundredth path is a department's
         for (int i = 0; i < 20_000; i++) {
@@ -30,14 +30,14 @@ class PageDigestsTest {
         PageDigests.write(state, PageDigests.PAGES, written);
         assertTrue(Files.size(state.resolve(PageDigests.PAGES)) > 1 << 20);
 
-        Map<String, String> read = PageDigests.await(PageDigests.readAside(state, PageDigests.PAGES, true));
+        Map<String, String> read = PageDigests.readAside(state, PageDigests.PAGES, true).get();
         assertEquals(written, read);
         assertEquals("card2:v4:" + Integer.toHexString(200 * 7919) + "\tgroup\tof\tfields",
                 read.get("departments/区教体局/200.html"), "a value keeps its own tabs");
     }
 
     @Test
-    void aDamagedLineMeansNothingIsTrusted() throws IOException {
+    void aDamagedLineMeansNothingIsTrusted() throws Exception {
         Map<String, String> written = new HashMap<>();
         for (int i = 0; i < 50_000; i++) {
             written.put("tasks/" + i + ".html", Integer.toHexString(i));
@@ -54,10 +54,10 @@ class PageDigestsTest {
     }
 
     @Test
-    void noRecordIsAnEmptyOneAndACleanBuildReadsNone() throws IOException {
+    void noRecordIsAnEmptyOneAndACleanBuildReadsNone() throws Exception {
         assertEquals(Map.of(), PageDigests.read(state, PageDigests.PAGES));
         PageDigests.write(state, PageDigests.PAGES, Map.of("index.html", "abc"));
-        assertEquals(Map.of(), PageDigests.await(PageDigests.readAside(state, PageDigests.PAGES, false)));
-        assertEquals(Map.of("index.html", "abc"), PageDigests.await(PageDigests.readAside(state, PageDigests.PAGES, true)));
+        assertEquals(Map.of(), PageDigests.readAside(state, PageDigests.PAGES, false).get());
+        assertEquals(Map.of("index.html", "abc"), PageDigests.readAside(state, PageDigests.PAGES, true).get());
     }
 }
