@@ -75,6 +75,12 @@ class RegenerationTest {
         }
     }
 
+    /** The one-figure edit of the work plan the tests make: a goal's value, 80% → 90%. */
+    private static void raiseKindergartenFigure(Path content) throws IOException {
+        Path plan = content.resolve(WORK_PLAN + ".txt");
+        Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+    }
+
     private static void ageAll(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -97,8 +103,7 @@ class RegenerationTest {
             }
         }
         Files.writeString(index, "not an index");
-        Path plan = content.resolve(WORK_PLAN + ".txt");
-        Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        raiseKindergartenFigure(content);
 
         IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> build(content, out, false));
         assertTrue(failure.toString().contains("index"), failure.toString());
@@ -122,8 +127,7 @@ class RegenerationTest {
         Path relatedTasks = SiteBuilder.stateFolder(out).resolve("related.bin");
         Files.setLastModifiedTime(relatedTasks, OLD);
 
-        Path plan = content.resolve(WORK_PLAN + ".txt");
-        Files.writeString(plan, Files.readString(plan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        raiseKindergartenFigure(content);
         BuildResult second = build(content, out, false);
         assertEquals(OLD, Files.getLastModifiedTime(relatedTasks), "a changed figure leaves the related tasks as found");
         org.policykb.model.PolicyDocument edited = second.knowledgeBase().documents().stream()
@@ -331,8 +335,7 @@ class RegenerationTest {
         Path content = Fixtures.copyOfContent(tmp.resolve("content"));
         Path out = tmp.resolve("site");
         build(content, out, false);
-        Path workPlan = content.resolve(WORK_PLAN + ".txt");
-        Files.writeString(workPlan, Files.readString(workPlan).replace("普惠性幼儿园覆盖率达到80%", "普惠性幼儿园覆盖率达到90%"));
+        raiseKindergartenFigure(content);
         BuildResult second = build(content, out, false);
         assertTrue(second.renderedPages().contains("documents/" + WORK_PLAN + ".html"), second.renderedPages().toString());
 
